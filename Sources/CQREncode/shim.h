@@ -1,0 +1,4 @@
+#ifndef HS_CQRENCODE_SHIM_H
+#define HS_CQRENCODE_SHIM_H
+#include <qrencode.h>
+#endif

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A person who logs in. Email, password, 2FA and sessions belong to the user.
+struct User: Sendable, Decodable {
+    let id: Int64
+    let publicId: String
+    let email: String
+    let name: String
+    let passwordHash: String
+    let emailVerifiedAt: Date?
+    let totpSecret: [UInt8]?
+    let totpPendingSecret: [UInt8]?
+    let totpEnabledAt: Date?
+    let totpLastStep: Int64?
+    let lastAccountId: Int64?
+    let lockedUntil: Date?
+    let createdAt: Date
+
+    var isVerified: Bool { emailVerifiedAt != nil }
+    var hasTwoFactor: Bool { totpEnabledAt != nil && totpSecret != nil }
+}
+
+/// A customer: profile, services and billing belong to the account.
+struct Account: Sendable, Decodable {
+    let id: Int64
+    let publicId: String
+    let number: String
+    let name: String
+    let company: String
+    let addressLine1: String
+    let addressLine2: String
+    let postalCode: String
+    let city: String
+    let country: String
+    let phone: String
+    let vatNumber: String
+    let language: String
+    let timeZone: String
+    let prefBilling: Bool
+    let prefTechnical: Bool
+    let prefCommercial: Bool
+    let requireDelegate2fa: Bool
+}
+
+enum MembershipRole: String, Sendable {
+    case owner, delegate
+}
+
+enum SessionStage: String, Sendable {
+    /// Password given, second factor still due: only /login/2fa and logout are reachable.
+    case pendingSecondFactor = "pending_2fa"
+    case full
+}
+
+/// Everything about the signed-in visitor that middleware and pages need, loaded in one query.
+public struct Identity: Sendable {
+    let sessionID: Int64
+    let sessionPublicID: String
+    let stage: SessionStage
+    let sessionCreatedAt: Date
+    let sessionLastSeenAt: Date
+    let userID: Int64
+    let userPublicID: String
+    let userName: String
+    let email: String
+    let emailVerified: Bool
+    let twoFactorEnabled: Bool
+    /// The account being managed, when the user has one they may enter.
+    let account: AccountRef?
+    let unreadNotifications: Int
+
+    struct AccountRef: Sendable {
+        let id: Int64
+        let publicID: String
+        let number: String
+        let name: String
+        let role: MembershipRole
+        let permissions: Set<Permission>
+        let requireDelegate2fa: Bool
+    }
+
+    /// Whether the current account grants `permission` (the owner holds them all).
+    func may(_ permission: Permission) -> Bool {
+        guard let account else { return false }
+        return account.role == .owner || account.permissions.contains(permission)
+    }
+}

@@ -1,0 +1,83 @@
+import Database
+import Foundation
+
+extension IdentityService {
+    /// Sends a reset link when the email has a login; answers nothing either way, so the page can say
+    /// the same thing whatever the email. Costs one hash either way so timing reveals nothing.
+    func requestPasswordReset(email rawEmail: String, client: Client) throws {
+        let email = Self.normalizeEmail(rawEmail)
+        guard Validation.email(email) == nil else { return }
+        let now = clock.now()
+        let user = try database.read { db in try UserStore.user(email: email, db) }
+        _ = try? hasher.dummyVerifyBlocking(email)
+        guard let user else { return }
+        try database.write { db in
+            let token = SecureRandom.token(bytes: 32)
+            try TokenStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, purpose: .resetPassword, now: now, lifetime: Self.resetLifetime, db)
+            let link = url(.passwordReset, query: [("token", token)])
+            try mailer.enqueue(.passwordReset(name: user.name, link: link), to: user.email, userID: user.id, accountID: user.lastAccountId, db, devLink: link)
+        }
+    }
+
+    enum ResetOutcome: Sendable, Equatable {
+        case done
+        case invalidPassword(Text)
+        case badToken(TokenOutcome)
+    }
+
+    /// Sets a new password from a reset link: single use, ends every session, keeps 2FA as it is.
+    func resetPassword(token: String, newPassword: String, client: Client) throws -> ResetOutcome {
+        let inspected = try inspect(token: token, purpose: .resetPassword)
+        guard inspected == .done else { return .badToken(inspected) }
+        let hash = TokenHash.sha256Hex(token)
+        let email = try database.read { db -> String? in
+            guard let found = try TokenStore.find(tokenHash: hash, purpose: .resetPassword, db) else { return nil }
+            return try UserStore.user(id: found.userId, db)?.email
+        }
+        guard let email else { return .badToken(.invalid) }
+        if let problem = Validation.password(newPassword, email: email) { return .invalidPassword(problem) }
+        let passwordHash = try hasher.hashBlocking(newPassword)
+        let now = clock.now()
+        return try database.write { db in
+            guard let found = try TokenStore.find(tokenHash: hash, purpose: .resetPassword, db), found.expiresAt > now,
+                  try TokenStore.consume(id: found.id, now: now, db),
+                  let user = try UserStore.user(id: found.userId, db)
+            else { return .badToken(.used) }
+            try UserStore.setPassword(userID: user.id, hash: passwordHash, now: now, db)
+            try db.execute("UPDATE users SET locked_until = NULL WHERE id = \(user.id)")
+            try SessionStore.deleteAll(userID: user.id, keeping: nil, db)
+            try TokenStore.revokeAll(userID: user.id, purpose: .resetPassword, now: now, db)
+            try SecurityEventStore.record(userID: user.id, kind: .passwordReset, ip: client.ip, device: client.device, now: now, db)
+            try NotificationStore.add(userID: user.id, severity: .warning, message: "Your password was reset and every session was signed out.", link: SiteRoute.accountSecurity.path, now: now, db)
+            try mailer.enqueue(.passwordResetDone(name: user.name, ip: client.ip), to: user.email, userID: user.id, accountID: user.lastAccountId, db)
+            return .done
+        }
+    }
+
+    enum ChangeOutcome: Sendable, Equatable {
+        /// The session's new token (the id changes with every privilege change).
+        case changed(newToken: String)
+        case wrongCurrent
+        case invalidPassword(Text)
+    }
+
+    /// Changes the password: the current one is required, the other sessions end, an email tells the user.
+    func changePassword(identity: Identity, current: String, new: String, client: Client) throws -> ChangeOutcome {
+        guard let user = try database.read({ db in try UserStore.user(id: identity.userID, db) }) else { return .wrongCurrent }
+        guard try hasher.verifyBlocking(current, against: user.passwordHash) else { return .wrongCurrent }
+        if let problem = Validation.password(new, email: user.email) { return .invalidPassword(problem) }
+        if current == new { return .invalidPassword(.passwordSameAsCurrent) }
+        let passwordHash = try hasher.hashBlocking(new)
+        let now = clock.now()
+        let token = SecureRandom.token(bytes: 32)
+        try database.write { db in
+            try UserStore.setPassword(userID: user.id, hash: passwordHash, now: now, db)
+            try SessionStore.deleteAll(userID: user.id, keeping: identity.sessionID, db)
+            try SessionStore.rotate(sessionID: identity.sessionID, newTokenHash: TokenHash.sha256Hex(token), stage: .full, accountID: identity.account?.id, now: now, db)
+            try SecurityEventStore.record(userID: user.id, kind: .passwordChanged, ip: client.ip, device: client.device, now: now, db)
+            try NotificationStore.add(userID: user.id, severity: .info, message: "Your password was changed; your other sessions were signed out.", link: SiteRoute.accountSecurity.path, now: now, db)
+            try mailer.enqueue(.passwordChanged(name: user.name, ip: client.ip, resetURL: url(.passwordForgot)), to: user.email, userID: user.id, accountID: user.lastAccountId, db)
+        }
+        return .changed(newToken: token)
+    }
+}

@@ -1,0 +1,264 @@
+import Database
+import Foundation
+
+/// The rules of identity: sign-up, verification, login with throttling, sessions, passwords.
+/// HTML controllers and the JSON API both call it; it never renders anything.
+struct IdentityService: Sendable {
+    let database: any Database
+    let clock: Clock
+    let hasher: PasswordHasher
+    let mailer: Mailer
+    let publicURL: String
+    let sessionIdle: TimeInterval
+    let sessionAbsolute: TimeInterval
+
+    static let verificationLifetime: TimeInterval = 24 * 3600
+    static let resetLifetime: TimeInterval = 30 * 60
+    static let emailChangeLifetime: TimeInterval = 24 * 3600
+    /// Failures of one email before the temporary lock.
+    static let lockThreshold = 10
+    static let lockDuration: TimeInterval = 15 * 60
+    /// Failures before each further attempt must wait (1 s, 2 s, 4 s … up to 30 s).
+    static let delayThreshold = 3
+    /// Failures from one address within `addressWindow` before it is refused for a while.
+    static let addressLimit = 50
+    static let addressWindow: TimeInterval = 15 * 60
+
+    /// Who is asking, for logs, throttling and the security activity list.
+    struct Client: Sendable {
+        let ip: String
+        let userAgent: String
+        var device: String { DeviceName.describe(userAgent: userAgent) }
+    }
+
+    static func normalizeEmail(_ email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    static func emailHash(_ email: String) -> String {
+        TokenHash.sha256Hex("login:" + normalizeEmail(email))
+    }
+
+    // MARK: Sign-up
+
+    enum SignupOutcome: Sendable {
+        case created(userID: Int64)
+        /// The email already has a login: its owner was told by email; the page says the same as for a new sign-up.
+        case alreadyRegistered
+        case invalid(FieldErrors)
+    }
+
+    func signup(name rawName: String, email rawEmail: String, password: String, client: Client) throws -> SignupOutcome {
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let email = Self.normalizeEmail(rawEmail)
+        var errors = FieldErrors()
+        if name.isEmpty { errors["name"] = .fieldRequired }
+        else if name.count > 100 { errors["name"] = .fieldTooLong(100) }
+        if let problem = Validation.email(email) { errors["email"] = problem }
+        if let problem = Validation.password(password, email: email) { errors["password"] = problem }
+        guard errors.isEmpty else { return .invalid(errors) }
+
+        let hash = try hasher.hashBlocking(password)
+        let now = clock.now()
+        return try database.write { db in
+            if let existing = try UserStore.user(email: email, db) {
+                try mailer.enqueue(.alreadyRegistered(name: existing.name, loginURL: url(.login), resetURL: url(.passwordForgot)),
+                                   to: existing.email, userID: existing.id, accountID: existing.lastAccountId, db)
+                return .alreadyRegistered
+            }
+            let created = try UserStore.createUserWithAccount(email: email, name: name, passwordHash: hash, verified: false, now: now, db)
+            try sendVerification(userID: created.user, accountID: created.account, name: name, email: email, now: now, db)
+            return .created(userID: created.user)
+        }
+    }
+
+    func sendVerification(userID: Int64, accountID: Int64?, name: String, email: String, now: Date, _ db: DatabaseConnection) throws {
+        let token = SecureRandom.token(bytes: 32)
+        try TokenStore.create(tokenHash: TokenHash.sha256Hex(token), userID: userID, purpose: .verifyEmail, now: now, lifetime: Self.verificationLifetime, db)
+        let link = url(.verifyEmail, query: [("token", token)])
+        try mailer.enqueue(.verifyEmail(name: name, link: link), to: email, userID: userID, accountID: accountID, db, devLink: link)
+    }
+
+    /// Sends a fresh verification link to a signed-in, unverified user.
+    func resendVerification(userID: Int64) throws {
+        let now = clock.now()
+        try database.write { db in
+            guard let user = try UserStore.user(id: userID, db), !user.isVerified else { return }
+            try sendVerification(userID: user.id, accountID: user.lastAccountId, name: user.name, email: user.email, now: now, db)
+        }
+    }
+
+    enum TokenOutcome: Sendable, Equatable {
+        case done
+        case invalid
+        case expired
+        case used
+    }
+
+    /// Checks a link token without using it (the page shows a confirm button; email scanners only GET).
+    func inspect(token: String, purpose: TokenPurpose) throws -> TokenOutcome {
+        guard token.utf8.count <= 128, !token.isEmpty else { return .invalid }
+        return try database.read { db in
+            guard let found = try TokenStore.find(tokenHash: TokenHash.sha256Hex(token), purpose: purpose, db) else { return .invalid }
+            if found.usedAt != nil { return .used }
+            if found.expiresAt <= clock.now() { return .expired }
+            return .done
+        }
+    }
+
+    func verifyEmail(token: String, client: Client) throws -> TokenOutcome {
+        guard token.utf8.count <= 128, !token.isEmpty else { return .invalid }
+        let now = clock.now()
+        return try database.write { db in
+            guard let found = try TokenStore.find(tokenHash: TokenHash.sha256Hex(token), purpose: .verifyEmail, db) else { return .invalid }
+            if found.usedAt != nil { return .used }
+            if found.expiresAt <= now { return .expired }
+            guard try TokenStore.consume(id: found.id, now: now, db) else { return .used }
+            try UserStore.markVerified(userID: found.userId, now: now, db)
+            try SecurityEventStore.record(userID: found.userId, kind: .emailVerified, ip: client.ip, device: client.device, now: now, db)
+            return .done
+        }
+    }
+
+    // MARK: Login
+
+    enum LoginOutcome: Sendable {
+        case signedIn(token: String, stage: SessionStage)
+        /// Wrong email or password; the same answer whatever the reason.
+        case refused
+        /// Too many failures for this email: wait this many seconds.
+        case wait(seconds: Int)
+        case locked(minutes: Int)
+        case addressBlocked
+    }
+
+    func login(email rawEmail: String, password: String, client: Client) throws -> LoginOutcome {
+        let email = Self.normalizeEmail(rawEmail)
+        let emailHash = Self.emailHash(email)
+        let now = clock.now()
+
+        let (user, failures, addressFailures) = try database.read { db in
+            (try UserStore.user(email: email, db),
+             try LoginAttemptStore.failures(emailHash: emailHash, since: now.addingTimeInterval(-3600), db),
+             try LoginAttemptStore.failures(ip: client.ip, since: now.addingTimeInterval(-Self.addressWindow), db))
+        }
+        if addressFailures >= Self.addressLimit { return .addressBlocked }
+        if let lockedUntil = user?.lockedUntil, lockedUntil > now {
+            return .locked(minutes: Int((lockedUntil.timeIntervalSince(now) / 60).rounded(.up)))
+        }
+        // Unknown emails are locked by the same count, so a lock reveals nothing.
+        if user == nil, failures.count >= Self.lockThreshold, let latest = failures.latest, latest.addingTimeInterval(Self.lockDuration) > now {
+            return .locked(minutes: Int((latest.addingTimeInterval(Self.lockDuration).timeIntervalSince(now) / 60).rounded(.up)))
+        }
+        if failures.count >= Self.delayThreshold, let latest = failures.latest {
+            let delay = min(30.0, pow(2.0, Double(failures.count - Self.delayThreshold)))
+            let ready = latest.addingTimeInterval(delay)
+            if ready > now { return .wait(seconds: max(1, Int(ready.timeIntervalSince(now).rounded(.up)))) }
+        }
+
+        let matches: Bool
+        if let user {
+            matches = try hasher.verifyBlocking(password, against: user.passwordHash)
+        } else {
+            _ = try hasher.dummyVerifyBlocking(password)
+            matches = false
+        }
+
+        guard matches, let user else {
+            try database.write { db in
+                try LoginAttemptStore.record(emailHash: emailHash, ip: client.ip, succeeded: false, now: now, db)
+                guard let user else { return }
+                try SecurityEventStore.record(userID: user.id, kind: .loginFailed, ip: client.ip, device: client.device, now: now, db)
+                if failures.count + 1 >= Self.lockThreshold {
+                    try UserStore.lock(userID: user.id, until: now.addingTimeInterval(Self.lockDuration), db)
+                    try SecurityEventStore.record(userID: user.id, kind: .accountLocked, ip: client.ip, device: client.device, now: now, db)
+                    try mailer.enqueue(.accountLocked(name: user.name, minutes: Int(Self.lockDuration / 60), ip: client.ip, resetURL: url(.passwordForgot)),
+                                       to: user.email, userID: user.id, accountID: user.lastAccountId, db)
+                }
+            }
+            return .refused
+        }
+
+        if hasher.needsRehash(user.passwordHash), let rehashed = try? hasher.hashBlocking(password) {
+            try database.write { db in try UserStore.setPassword(userID: user.id, hash: rehashed, now: now, db) }
+        }
+        let stage: SessionStage = user.hasTwoFactor ? .pendingSecondFactor : .full
+        let token = SecureRandom.token(bytes: 32)
+        try database.write { db in
+            try LoginAttemptStore.record(emailHash: emailHash, ip: client.ip, succeeded: true, now: now, db)
+            let account = try UserStore.defaultAccount(userID: user.id, now: now, db)
+            _ = try SessionStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, accountID: account, stage: stage,
+                                        now: now, expiresAt: now.addingTimeInterval(sessionAbsolute), ip: client.ip, userAgent: client.userAgent, db)
+            if stage == .full {
+                try recordSuccessfulLogin(user: user, client: client, now: now, db)
+            }
+        }
+        return .signedIn(token: token, stage: stage)
+    }
+
+    /// The security event, and on a device never seen before, a notification and an email.
+    func recordSuccessfulLogin(user: User, client: Client, now: Date, _ db: DatabaseConnection) throws {
+        try SecurityEventStore.record(userID: user.id, kind: .loginSucceeded, ip: client.ip, device: client.device, now: now, db)
+        let deviceHash = TokenHash.sha256Hex("device:" + client.device + "|" + client.ip)
+        let known = try SecurityEventStore.rememberDevice(userID: user.id, deviceHash: deviceHash, now: now, db)
+        let first = try db.queryFirst(Int.self, "SELECT COUNT(*) FROM known_devices WHERE user_id = \(user.id)") == 1
+        if !known && !first {
+            try NotificationStore.add(userID: user.id, severity: .warning, message: "New sign-in from \(client.device) (\(client.ip)).", link: SiteRoute.accountSecurity.path, now: now, db)
+            try mailer.enqueue(.newDevice(name: user.name, device: client.device, ip: client.ip, securityURL: url(.accountSecurity)),
+                               to: user.email, userID: user.id, accountID: user.lastAccountId, db)
+        }
+    }
+
+    // MARK: Sessions
+
+    enum SessionLookup: Sendable {
+        case valid(Identity, needsTouch: Bool)
+        case expired
+        case none
+    }
+
+    /// Resolves a session cookie; expired sessions are deleted on sight.
+    func session(token: String) throws -> SessionLookup {
+        guard token.utf8.count == 43 else { return .none }
+        let hash = TokenHash.sha256Hex(token)
+        let now = clock.now()
+        guard let row = try database.read({ db in try SessionStore.load(tokenHash: hash, db) }) else { return .none }
+        if row.expiresAt <= now || row.lastSeenAt.addingTimeInterval(sessionIdle) <= now {
+            try database.write { db in try SessionStore.delete(sessionID: row.sessionId, db) }
+            return .expired
+        }
+        var account: Identity.AccountRef?
+        if let id = row.accountId, let publicID = row.accountPublicId, let role = row.role.flatMap(MembershipRole.init(rawValue:)),
+           row.membershipExpiresAt.map({ $0 > now }) ?? true {
+            account = Identity.AccountRef(id: id, publicID: publicID, number: row.accountNumber ?? "", name: row.accountName ?? "",
+                                          role: role, permissions: Permission.decode(row.permissions ?? ""),
+                                          requireDelegate2fa: row.requireDelegate2fa ?? false)
+        }
+        let identity = Identity(
+            sessionID: row.sessionId, sessionPublicID: row.sessionPublicId,
+            stage: SessionStage(rawValue: row.stage) ?? .pendingSecondFactor,
+            sessionCreatedAt: row.createdAt, sessionLastSeenAt: row.lastSeenAt,
+            userID: row.userId, userPublicID: row.userPublicId, userName: row.userName, email: row.email,
+            emailVerified: row.emailVerifiedAt != nil, twoFactorEnabled: row.totpEnabledAt != nil,
+            account: account, unreadNotifications: row.unread)
+        // Writing last-seen on every request would serialise all readers on the writer: once a minute is enough.
+        return .valid(identity, needsTouch: now.timeIntervalSince(row.lastSeenAt) >= 60)
+    }
+
+    func touch(sessionID: Int64) throws {
+        let now = clock.now()
+        try database.write { db in try SessionStore.touch(sessionID: sessionID, now: now, db) }
+    }
+
+    func logout(identity: Identity, client: Client) throws {
+        let now = clock.now()
+        try database.write { db in
+            try SessionStore.delete(sessionID: identity.sessionID, db)
+            try SecurityEventStore.record(userID: identity.userID, kind: .logout, ip: client.ip, device: client.device, now: now, db)
+        }
+    }
+
+    func url(_ route: SiteRoute, query: [(String, String)] = []) -> String {
+        route.absoluteURL(base: publicURL, query: query)
+    }
+}

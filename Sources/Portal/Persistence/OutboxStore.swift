@@ -1,0 +1,137 @@
+import Database
+import Foundation
+
+/// Categories of email; customers choose which of billing, technical and commercial they receive.
+/// Security emails (verification, password, 2FA, sign-in alerts) always go out.
+enum EmailCategory: String, Sendable, CaseIterable {
+    case security, billing, technical, commercial
+}
+
+enum OutboxStatus: String, Sendable {
+    /// Waiting for (another) delivery attempt.
+    case pending
+    case sent
+    /// Gave up after the last attempt; kept for the history.
+    case failed
+    /// No SMTP server configured: written as an .eml file instead.
+    case kept
+}
+
+/// The email outbox: written in the same transaction as the change that causes an email,
+/// delivered afterwards by `OutboxWorker`.
+enum OutboxStore {
+    struct Email: Decodable, Sendable {
+        let id: Int64
+        let publicId: String
+        let accountId: Int64?
+        let userId: Int64?
+        let toAddress: String
+        let category: String
+        let subject: String
+        let textBody: String
+        let htmlBody: String
+        let status: String
+        let attempts: Int
+        let lastError: String
+        let createdAt: Date
+        let sentAt: Date?
+    }
+
+    static let columns: SQL = "id, public_id, account_id, user_id, to_address, category, subject, text_body, html_body, status, attempts, last_error, created_at, sent_at"
+
+    @discardableResult
+    static func enqueue(to: String, userID: Int64?, accountID: Int64?, category: EmailCategory, subject: String, text: String, html: String, now: Date, _ db: DatabaseConnection) throws -> String {
+        let publicID = PublicID.make("eml")
+        try db.execute("""
+            INSERT INTO outbox_emails (public_id, account_id, user_id, to_address, category, subject, text_body, html_body, status, next_attempt_at, created_at)
+            VALUES (\(publicID), \(accountID), \(userID), \(to), \(category.rawValue), \(subject), \(text), \(html), \(OutboxStatus.pending.rawValue), \(now), \(now))
+            """)
+        return publicID
+    }
+
+    /// Emails due for delivery, oldest first.
+    static func due(now: Date, limit: Int, _ db: DatabaseConnection) throws -> [Email] {
+        try db.query(Email.self, """
+            SELECT \(sql: columns) FROM outbox_emails
+            WHERE status = 'pending' AND next_attempt_at <= \(now) ORDER BY next_attempt_at, id LIMIT \(limit)
+            """)
+    }
+
+    static func markDelivered(id: Int64, status: OutboxStatus, now: Date, _ db: DatabaseConnection) throws {
+        try db.execute("UPDATE outbox_emails SET status = \(status.rawValue), attempts = attempts + 1, sent_at = \(now), last_error = '' WHERE id = \(id)")
+    }
+
+    static func markFailedAttempt(id: Int64, error: String, nextAttempt: Date?, now: Date, _ db: DatabaseConnection) throws {
+        if let nextAttempt {
+            try db.execute("UPDATE outbox_emails SET attempts = attempts + 1, last_error = \(error), next_attempt_at = \(nextAttempt) WHERE id = \(id)")
+        } else {
+            try db.execute("UPDATE outbox_emails SET status = 'failed', attempts = attempts + 1, last_error = \(error) WHERE id = \(id)")
+        }
+    }
+
+    static func page(accountID: Int64, offset: Int, limit: Int, _ db: DatabaseConnection) throws -> [Email] {
+        try db.query(Email.self, """
+            SELECT \(sql: columns) FROM outbox_emails WHERE account_id = \(accountID)
+            ORDER BY created_at DESC, id DESC LIMIT \(limit) OFFSET \(offset)
+            """)
+    }
+
+    static func count(accountID: Int64, _ db: DatabaseConnection) throws -> Int {
+        try db.queryFirst(Int.self, "SELECT COUNT(*) FROM outbox_emails WHERE account_id = \(accountID)") ?? 0
+    }
+
+    static func find(publicID: String, accountID: Int64, _ db: DatabaseConnection) throws -> Email? {
+        try db.queryFirst(Email.self, "SELECT \(sql: columns) FROM outbox_emails WHERE public_id = \(publicID) AND account_id = \(accountID)")
+    }
+
+    static func counts(_ db: DatabaseConnection) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for row in try db.query("SELECT status, COUNT(*) AS n FROM outbox_emails GROUP BY status") {
+            result[try row.get("status", as: String.self)] = try row.get("n", as: Int.self)
+        }
+        return result
+    }
+}
+
+enum NotificationSeverity: String, Sendable {
+    case info, success, warning, critical
+}
+
+/// Per-user notifications behind the bell.
+enum NotificationStore {
+    struct Item: Decodable, Sendable {
+        let id: Int64
+        let publicId: String
+        let severity: String
+        let message: String
+        let link: String
+        let readAt: Date?
+        let createdAt: Date
+    }
+
+    static func add(userID: Int64, severity: NotificationSeverity, message: String, link: String, now: Date, _ db: DatabaseConnection) throws {
+        try db.execute("""
+            INSERT INTO notifications (public_id, user_id, severity, message, link, created_at)
+            VALUES (\(PublicID.make("ntf")), \(userID), \(severity.rawValue), \(message), \(link), \(now))
+            """)
+    }
+
+    static func list(userID: Int64, offset: Int, limit: Int, _ db: DatabaseConnection) throws -> [Item] {
+        try db.query(Item.self, """
+            SELECT id, public_id, severity, message, link, read_at, created_at FROM notifications
+            WHERE user_id = \(userID) ORDER BY created_at DESC, id DESC LIMIT \(limit) OFFSET \(offset)
+            """)
+    }
+
+    static func count(userID: Int64, _ db: DatabaseConnection) throws -> Int {
+        try db.queryFirst(Int.self, "SELECT COUNT(*) FROM notifications WHERE user_id = \(userID)") ?? 0
+    }
+
+    static func markAllRead(userID: Int64, now: Date, _ db: DatabaseConnection) throws -> Int {
+        try db.execute("UPDATE notifications SET read_at = \(now) WHERE user_id = \(userID) AND read_at IS NULL")
+    }
+
+    static func markRead(publicID: String, userID: Int64, now: Date, _ db: DatabaseConnection) throws -> Int {
+        try db.execute("UPDATE notifications SET read_at = COALESCE(read_at, \(now)) WHERE public_id = \(publicID) AND user_id = \(userID)")
+    }
+}

@@ -1,0 +1,162 @@
+import Database
+
+/// The panel's schema, one numbered migration after another. Never edit a released migration:
+/// add a new one. Dialect differences go through `SQLDialect` so both engines share the text.
+/// Times are UTC milliseconds; booleans are 0/1; every row other tables point at by URL has an
+/// opaque `public_id`.
+enum Schema {
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "settings") { _ in
+            """
+            CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            """
+        },
+        Migration(version: 2, name: "identity") { d in
+            """
+            CREATE TABLE accounts (
+                id \(d.autoIncrementPrimaryKey),
+                public_id TEXT NOT NULL UNIQUE,
+                number TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                company TEXT NOT NULL DEFAULT '',
+                address_line1 TEXT NOT NULL DEFAULT '',
+                address_line2 TEXT NOT NULL DEFAULT '',
+                postal_code TEXT NOT NULL DEFAULT '',
+                city TEXT NOT NULL DEFAULT '',
+                country TEXT NOT NULL DEFAULT '',
+                phone TEXT NOT NULL DEFAULT '',
+                vat_number TEXT NOT NULL DEFAULT '',
+                language TEXT NOT NULL DEFAULT 'en',
+                time_zone TEXT NOT NULL DEFAULT 'UTC',
+                pref_billing \(d.boolean) NOT NULL DEFAULT 1,
+                pref_technical \(d.boolean) NOT NULL DEFAULT 1,
+                pref_commercial \(d.boolean) NOT NULL DEFAULT 0,
+                require_delegate_2fa \(d.boolean) NOT NULL DEFAULT 0,
+                created_at \(d.timestamp) NOT NULL,
+                updated_at \(d.timestamp) NOT NULL
+            );
+            CREATE TABLE users (
+                id \(d.autoIncrementPrimaryKey),
+                public_id TEXT NOT NULL UNIQUE,
+                email TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                email_verified_at \(d.timestamp),
+                totp_secret \(d.blob),
+                totp_pending_secret \(d.blob),
+                totp_enabled_at \(d.timestamp),
+                totp_last_step \(d.bigint),
+                last_account_id \(d.bigint) REFERENCES accounts(id) ON DELETE SET NULL,
+                locked_until \(d.timestamp),
+                created_at \(d.timestamp) NOT NULL,
+                updated_at \(d.timestamp) NOT NULL
+            );
+            CREATE TABLE memberships (
+                id \(d.autoIncrementPrimaryKey),
+                account_id \(d.bigint) NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                user_id \(d.bigint) NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                role TEXT NOT NULL,
+                permissions TEXT NOT NULL DEFAULT '',
+                expires_at \(d.timestamp),
+                created_at \(d.timestamp) NOT NULL,
+                last_active_at \(d.timestamp),
+                UNIQUE (account_id, user_id)
+            );
+            CREATE INDEX memberships_user ON memberships (user_id);
+            CREATE TABLE sessions (
+                id \(d.autoIncrementPrimaryKey),
+                public_id TEXT NOT NULL UNIQUE,
+                token_hash TEXT NOT NULL UNIQUE,
+                user_id \(d.bigint) NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                account_id \(d.bigint) REFERENCES accounts(id) ON DELETE SET NULL,
+                stage TEXT NOT NULL,
+                created_at \(d.timestamp) NOT NULL,
+                last_seen_at \(d.timestamp) NOT NULL,
+                expires_at \(d.timestamp) NOT NULL,
+                ip TEXT NOT NULL DEFAULT '',
+                user_agent TEXT NOT NULL DEFAULT '',
+                device TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX sessions_user ON sessions (user_id);
+            CREATE TABLE user_tokens (
+                id \(d.autoIncrementPrimaryKey),
+                token_hash TEXT NOT NULL UNIQUE,
+                user_id \(d.bigint) NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                purpose TEXT NOT NULL,
+                email TEXT NOT NULL DEFAULT '',
+                created_at \(d.timestamp) NOT NULL,
+                expires_at \(d.timestamp) NOT NULL,
+                used_at \(d.timestamp)
+            );
+            CREATE INDEX user_tokens_user ON user_tokens (user_id, purpose);
+            CREATE TABLE recovery_codes (
+                id \(d.autoIncrementPrimaryKey),
+                user_id \(d.bigint) NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                code_hash TEXT NOT NULL,
+                used_at \(d.timestamp)
+            );
+            CREATE INDEX recovery_codes_user ON recovery_codes (user_id);
+            CREATE TABLE login_attempts (
+                id \(d.autoIncrementPrimaryKey),
+                email_hash TEXT NOT NULL,
+                ip TEXT NOT NULL,
+                succeeded \(d.boolean) NOT NULL,
+                created_at \(d.timestamp) NOT NULL
+            );
+            CREATE INDEX login_attempts_email ON login_attempts (email_hash, created_at);
+            CREATE INDEX login_attempts_ip ON login_attempts (ip, created_at);
+            CREATE TABLE known_devices (
+                user_id \(d.bigint) NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                device_hash TEXT NOT NULL,
+                first_seen_at \(d.timestamp) NOT NULL,
+                PRIMARY KEY (user_id, device_hash)
+            );
+            CREATE TABLE security_events (
+                id \(d.autoIncrementPrimaryKey),
+                user_id \(d.bigint) REFERENCES users(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                ip TEXT NOT NULL DEFAULT '',
+                device TEXT NOT NULL DEFAULT '',
+                detail TEXT NOT NULL DEFAULT '',
+                created_at \(d.timestamp) NOT NULL
+            );
+            CREATE INDEX security_events_user ON security_events (user_id, created_at);
+            CREATE TABLE outbox_emails (
+                id \(d.autoIncrementPrimaryKey),
+                public_id TEXT NOT NULL UNIQUE,
+                account_id \(d.bigint) REFERENCES accounts(id) ON DELETE SET NULL,
+                user_id \(d.bigint) REFERENCES users(id) ON DELETE SET NULL,
+                to_address TEXT NOT NULL,
+                category TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                text_body TEXT NOT NULL,
+                html_body TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts \(d.bigint) NOT NULL DEFAULT 0,
+                next_attempt_at \(d.timestamp) NOT NULL,
+                last_error TEXT NOT NULL DEFAULT '',
+                created_at \(d.timestamp) NOT NULL,
+                sent_at \(d.timestamp)
+            );
+            CREATE INDEX outbox_due ON outbox_emails (status, next_attempt_at);
+            CREATE INDEX outbox_account ON outbox_emails (account_id, created_at);
+            CREATE TABLE notifications (
+                id \(d.autoIncrementPrimaryKey),
+                public_id TEXT NOT NULL UNIQUE,
+                user_id \(d.bigint) NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                severity TEXT NOT NULL,
+                message TEXT NOT NULL,
+                link TEXT NOT NULL DEFAULT '',
+                read_at \(d.timestamp),
+                created_at \(d.timestamp) NOT NULL
+            );
+            CREATE INDEX notifications_user ON notifications (user_id, read_at, created_at);
+            """
+        },
+    ]
+
+    static var migrator: Migrator { Migrator(migrations) }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import CSodium
+
+/// Cryptographically secure random bytes and tokens (libsodium `randombytes_buf`).
+public enum SecureRandom {
+    /// Returns `count` random bytes from the operating system CSPRNG.
+    public static func bytes(_ count: Int) -> [UInt8] {
+        precondition(count >= 0, "count must not be negative")
+        Sodium.initialize()
+        var out = [UInt8](repeating: 0, count: count)
+        if count > 0 {
+            randombytes_buf(&out, count)
+        }
+        return out
+    }
+
+    /// Returns a random token made of `bytes` random bytes (default 32 = 256 bits),
+    /// encoded as URL-safe base64 without padding (43 characters for 32 bytes).
+    ///
+    /// Suitable for session ids, e-mail verification and password-reset links.
+    /// Store only `TokenHash.sha256Hex(token)` server side.
+    public static func token(bytes count: Int = 32) -> String {
+        Base64URL.encode(bytes(count))
+    }
+}
+
+/// URL-safe base64 (RFC 4648 §5) without padding.
+public enum Base64URL {
+    /// Encodes `bytes` as base64url without `=` padding.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        let standard = Data(bytes).base64EncodedString()
+        var out = ""
+        out.reserveCapacity(standard.utf8.count)
+        for ch in standard.unicodeScalars {
+            switch ch {
+            case "+": out.append("-")
+            case "/": out.append("_")
+            case "=": continue
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Decodes base64url (padding optional); returns `nil` for malformed input.
+    public static func decode(_ text: String) -> [UInt8]? {
+        var standard = ""
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "-": standard.append("+")
+            case "_": standard.append("/")
+            case "+", "/": return nil
+            default: standard.unicodeScalars.append(ch)
+            }
+        }
+        while standard.utf8.count % 4 != 0 { standard.append("=") }
+        guard let data = Data(base64Encoded: standard) else { return nil }
+        return [UInt8](data)
+    }
+}

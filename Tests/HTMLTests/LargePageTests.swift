@@ -1,0 +1,179 @@
+import HTML
+import Testing
+
+/// A realistic dashboard with ~40 nested elements and several `if`/`for`
+/// statements, used to check type-checking speed and rendering of big pages.
+struct DashboardPage: HTML {
+    struct Service: Sendable {
+        var name: String
+        var plan: String
+        var active: Bool
+        var domains: [String]
+    }
+
+    var user: String
+    var services: [Service]
+    var notice: String?
+    var currentPath: String
+
+    var content: some HTML {
+        HTMLDocument(lang: "en") {
+            meta(.charset("utf-8"))
+            meta(.name("viewport"), .content("width=device-width, initial-scale=1"))
+            title { "Dashboard – Hosterra" }
+            link(.rel("stylesheet"), .href("/static/app.css"), .integrity("sha384-abc"), .crossorigin("anonymous"))
+            script(.src("/static/app.js"), .defer, .nonce("r4nd0m"))
+        } body: {
+            header(.class("top")) {
+                nav(.aria("label", "Main")) {
+                    ul(.class("menu")) {
+                        for (path, label) in [("/", "Overview"), ("/services", "Services"), ("/billing", "Billing")] {
+                            li {
+                                a(.href(path), .class("menu-item"), .class("current").when(path == currentPath),
+                                  .ariaCurrent("page").when(path == currentPath)) { label }
+                            }
+                        }
+                    }
+                }
+                div(.class("user")) {
+                    span { "Signed in as " }
+                    strong { user }
+                    form(.action("/logout"), .method("post")) {
+                        button(.type("submit"), .class("link")) { "Log out" }
+                    }
+                }
+            }
+            main(.id("content")) {
+                if let notice {
+                    div(.class("notice"), .role("status"), .ariaLive("polite")) { p { notice } }
+                }
+                section(.class("services")) {
+                    h2 { "Your services" }
+                    if services.isEmpty {
+                        p(.class("empty")) { "You have no services yet." }
+                    } else {
+                        table(.class("grid")) {
+                            thead {
+                                tr {
+                                    th(.scope("col")) { "Name" }
+                                    th(.scope("col")) { "Plan" }
+                                    th(.scope("col")) { "Status" }
+                                    th(.scope("col")) { "Domains" }
+                                }
+                            }
+                            tbody {
+                                ForEach(services) { service in
+                                    tr(.data("service", service.name)) {
+                                        td { a(.href("/services/\(service.name)")) { service.name } }
+                                        td { code { service.plan } }
+                                        td {
+                                            if service.active {
+                                                span(.class("badge ok")) { "Active" }
+                                            } else {
+                                                span(.class("badge off")) { "Suspended" }
+                                            }
+                                        }
+                                        td {
+                                            ul(.class("domains")) {
+                                                for domain in service.domains { li { domain } }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                section(.class("contact")) {
+                    h2 { "Contact us" }
+                    form(.action("/contact"), .method("post"), .novalidate) {
+                        label(.for("email")) { "Email" }
+                        input(.type("email"), .id("email"), .name("email"), .value(user), .required,
+                              .autocomplete("email"), .ariaDescribedBy("email-hint"))
+                        small(.id("email-hint")) { "We reply within a day." }
+                        label(.for("msg")) { "Message" }
+                        textarea(.id("msg"), .name("msg"), .minlength(10)) { "" }
+                        button(.type("submit")) { "Send" }
+                    }
+                }
+            }
+            footer {
+                p { small { "© Hosterra & partners" } }
+                script(.type("application/json"), .id("state")) { #"{"user":"\#(user)"}"# }
+            }
+        }
+    }
+}
+
+extension DashboardPage {
+    static func sample(serviceCount: Int) -> DashboardPage {
+        DashboardPage(
+            user: "jane<doe>@example.com",
+            services: (0..<serviceCount).map { index in
+                Service(name: "site-\(index)", plan: index % 2 == 0 ? "Pro" : "Basic",
+                        active: index % 3 != 0, domains: ["site\(index).example", "www.site\(index).example"])
+            },
+            notice: "Invoice #42 is due & payable.",
+            currentPath: "/services"
+        )
+    }
+}
+
+@Suite("Large pages")
+struct LargePageTests {
+    @Test func dashboardRendersAllRowsAndEscapesUserData() {
+        let output = DashboardPage.sample(serviceCount: 30).renderString()
+        #expect(output.hasPrefix("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"))
+        #expect(output.hasSuffix("</footer></body></html>"))
+        #expect(output.components(separatedBy: "<tr data-service=").count == 31)
+        #expect(output.contains("<strong>jane&lt;doe&gt;@example.com</strong>"))
+        #expect(output.contains(#"{"user":"jane<doe>@example.com"}"#))
+        #expect(output.contains("<a href=\"/services\" class=\"menu-item current\" aria-current=\"page\">Services</a>"))
+    }
+
+    @Test func threeHundredElementPageRendersEveryElement() {
+        let html = div(.id("root")) {
+            for index in 0..<100 {
+                section(.class("row")) {
+                    h3 { "Row \(index)" }
+                    p(.data("index", "\(index)")) { "Value < \(index)" }
+                }
+            }
+        }
+        let output = html.renderString()
+        #expect(output.components(separatedBy: "<section class=\"row\">").count == 101)
+        #expect(output.components(separatedBy: "</h3>").count == 101)
+        #expect(output.components(separatedBy: "</p>").count == 101)
+        #expect(output.contains("<h3>Row 99</h3><p data-index=\"99\">Value &lt; 99</p></section></div>"))
+    }
+
+    /// Not a timed assertion: prints µs per render for a ~20 KB page (run with
+    /// `swift test -c release --filter benchmark` for meaningful numbers).
+    @Test func benchmarkTwentyKilobytePage() {
+        #if DEBUG
+        let iterations = 50
+        #else
+        let iterations = 5_000
+        #endif
+        let page = DashboardPage.sample(serviceCount: 75)
+        let size = page.render().count
+        #expect(size > 18_000)
+        let clock = ContinuousClock()
+        var total = 0
+        let full = clock.measure {
+            for _ in 0..<iterations { total &+= page.render(capacity: 32_768).count }
+        }
+        let prebuilt = page.content
+        let writeOnly = clock.measure {
+            for _ in 0..<iterations { total &+= prebuilt.render(capacity: 32_768).count }
+        }
+        #expect(total == 2 * size * iterations)
+        print("HTML benchmark: \(size) bytes; \(Self.micros(full, iterations)) µs per render "
+            + "(\(Self.micros(writeOnly, iterations)) µs writing a prebuilt tree)")
+    }
+
+    private static func micros(_ duration: Duration, _ iterations: Int) -> Double {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return (seconds * 1e6 / Double(iterations) * 10).rounded() / 10
+    }
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Measures hosterra against two references started here: a libmicrohttpd hello-world in C (the
+# ceiling of our transport) and nginx serving a static copy of the same page (the machine's ceiling).
+# wrk, 2 threads, 32 connections; prints requests/s, p50, p99, the ratios and hosterra's peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${BENCH_DURATION:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+OUT=bench/out
+rm -rf "$OUT"; mkdir -p "$OUT/data" "$OUT/www" "$OUT/nginx"
+chmod 755 "$OUT" "$OUT/www"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 1 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "timeout waiting for $1" >&2; return 1; }
+
+gcc -O2 -o "$OUT/hello" bench/hello.c $(pkg-config --cflags --libs libmicrohttpd)
+
+HPORT=$(free_port); "$OUT/hello" "$HPORT" 2 & PIDS+=($!)
+APORT=$(free_port)
+.build/release/hosterra serve --data-dir "$OUT/data" --port "$APORT" --access-log off > "$OUT/hosterra.log" 2>&1 & APP=$!; PIDS+=($APP)
+wait_for "http://127.0.0.1:$HPORT/"; wait_for "http://127.0.0.1:$APORT/healthz"
+
+PAGE_PATH=${BENCH_PAGE:-/}
+curl -fsS "http://127.0.0.1:$APORT$PAGE_PATH" -o "$OUT/www/page.html"
+chmod 644 "$OUT/www/page.html"
+NPORT=$(free_port)
+cat > "$OUT/nginx/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $PWD/$OUT/nginx/nginx.pid;
+error_log $PWD/$OUT/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $PWD/$OUT/nginx/body; proxy_temp_path $PWD/$OUT/nginx/proxy;
+  fastcgi_temp_path $PWD/$OUT/nginx/fastcgi; uwsgi_temp_path $PWD/$OUT/nginx/uwsgi; scgi_temp_path $PWD/$OUT/nginx/scgi;
+  server { listen 127.0.0.1:$NPORT; root $PWD/$OUT/www; location / { try_files /page.html =404; default_type text/html; } }
+}
+CONF
+nginx -c "$PWD/$OUT/nginx/nginx.conf" -p "$PWD/$OUT/nginx" & PIDS+=($!)
+wait_for "http://127.0.0.1:$NPORT/"
+
+# name url -> "rps p50_ms p99_ms"
+measure() {
+  local name=$1 url=$2
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$OUT/$name.txt"
+  python3 - "$OUT/$name.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(value):
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+p50 = ms(re.search(r"\s50%\s+(\S+)", text).group(1))
+p99 = ms(re.search(r"\s99%\s+(\S+)", text).group(1))
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print(f"{rps:.0f} {p50:.2f} {p99:.2f} {errors.group(1) if errors else 0}")
+PY
+}
+
+row() { printf '%-34s %10s %9s %9s %8s %s\n' "$@"; }
+echo
+echo "hosterra bench: wrk -t2 -c$CONNECTIONS -d${DURATION}s on $(nproc) cores"
+row "target" "req/s" "p50 ms" "p99 ms" "non-2xx" "vs hello"
+read -r HRPS HP50 HP99 HERR < <(measure hello "http://127.0.0.1:$HPORT/")
+row "libmicrohttpd hello (C)" "$HRPS" "$HP50" "$HP99" "$HERR" "1.00"
+read -r NRPS NP50 NP99 NERR < <(measure nginx "http://127.0.0.1:$NPORT/")
+row "nginx static page" "$NRPS" "$NP50" "$NP99" "$NERR" "$(python3 -c "print(f'{$NRPS/$HRPS:.2f}')")"
+for target in "/healthz" "$PAGE_PATH"; do
+  read -r RPS P50 P99 ERR < <(measure "hosterra$(echo "$target" | tr '/' '_')" "http://127.0.0.1:$APORT$target")
+  row "hosterra $target" "$RPS" "$P50" "$P99" "$ERR" "$(python3 -c "print(f'{$RPS/$HRPS:.2f}')")"
+done
+PEAK=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
+echo "hosterra peak RSS: $((PEAK / 1024)) MB"
+echo "page size: $(stat -c %s "$OUT/www/page.html") bytes"
