@@ -13,7 +13,7 @@ struct SiteDispatcher: Sendable {
 
     func respond(to request: Request) throws -> Response {
         guard let route = request.context.route else {
-            switch SiteRoute.match(method: request.method, path: request.path) {
+            switch SiteRoute.match(request) {
             case .methodNotAllowed(let allowed):
                 var error = HTTPError(.methodNotAllowed)
                 error.headers["Allow"] = allowed.map(\.rawValue).joined(separator: ", ")

@@ -117,6 +117,11 @@ extension SiteRoute {
         router.match(method: method, path: path)
     }
 
+    /// Matches a request on its raw path, so that an encoded `/` stays inside its segment.
+    public static func match(_ request: Request) -> RouteMatch<Matched> {
+        router.match(request)
+    }
+
     /// The entry this case was built from.
     var entry: Entry {
         let path = self.path

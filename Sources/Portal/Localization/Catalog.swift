@@ -44,6 +44,7 @@ public struct Catalog: Sendable {
         case .errorSignInFirst: return "Your session has ended. Log in again, then repeat what you were doing."
         case .errorSecondFactorFirst: return "Finish signing in with your authentication code first."
         case .errorNoAccount: return "You have no account to manage yet. Ask the person who invited you to send a new invitation."
+        case .errorAlreadySignedIn: return "You are already signed in. Go to the dashboard."
         case .errorMissingPermission(let name): return "This section needs the “\(name)” permission, which you do not have in this account. Ask the account owner to grant it."
 
         case .permissionName(let permission): return Self.permissionName(permission)

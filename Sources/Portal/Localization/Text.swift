@@ -36,6 +36,7 @@ public enum Text: Sendable, Hashable {
     case errorSignInFirst
     case errorSecondFactorFirst
     case errorNoAccount
+    case errorAlreadySignedIn
     case errorMissingPermission(String)
 
     // Permissions

@@ -50,7 +50,9 @@ struct AuthorizationMiddleware: Middleware {
             return identity == nil ? signInFirst() : .allow
         case .secondFactor:
             guard let identity else { return signInFirst() }
-            if identity.stage == .full { return readable ? .redirect(SiteRoute.dashboard.path) : .deny(HTTPError(.forbidden)) }
+            if identity.stage == .full {
+                return readable ? .redirect(SiteRoute.dashboard.path) : .deny(HTTPError(.forbidden, catalog(.errorAlreadySignedIn)))
+            }
             return .allow
         case .user, .member, .permission:
             guard let identity else { return signInFirst() }

@@ -27,7 +27,8 @@ struct CSRFMiddleware: Middleware {
         let visitorID = existing ?? SecureRandom.token(bytes: 32)
         let binding = request.context.sessionToken.map { "session:" + $0 } ?? "visitor:" + visitorID
 
-        if Self.isStateChanging(request.method) {
+        // Unmatched requests change nothing: they get their 404 or 405 whatever the token.
+        if Self.isStateChanging(request.method), request.context.route != nil {
             let supplied = request.form[Self.fieldName] ?? request.headers[Self.headerName]
             guard existing != nil || request.context.sessionToken != nil, let supplied, let tag = Base64URL.decode(supplied),
                   authenticator.verify(tag, "csrf:" + binding)

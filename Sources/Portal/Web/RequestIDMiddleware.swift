@@ -7,7 +7,7 @@ struct RequestIDMiddleware: Middleware {
         var request = request
         let id = Self.acceptable(request.headers["X-Request-Id"]) ?? SecureRandom.token(bytes: 12)
         var route: SiteRoute.Matched?
-        if case .matched(let matched) = SiteRoute.match(method: request.method, path: request.path) {
+        if case .matched(let matched) = SiteRoute.match(request) {
             route = matched
         }
         let catalog = Catalog(Language.negotiate(acceptLanguage: request.headers["Accept-Language"]))
