@@ -69,7 +69,7 @@ enum LoginAttemptStore {
         try db.queryFirst(Failures.self, """
             SELECT COUNT(*) AS count, MAX(created_at) AS latest FROM login_attempts
             WHERE email_hash = \(emailHash) AND succeeded = 0 AND created_at > \(since)
-              AND created_at > COALESCE((SELECT MAX(created_at) FROM login_attempts WHERE email_hash = \(emailHash) AND succeeded = 1), 0)
+              AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE email_hash = \(emailHash) AND succeeded = 1), 0)
             """) ?? Failures(count: 0, latest: nil)
     }
 

@@ -25,6 +25,10 @@ struct SessionMiddleware: Middleware {
         var response = try next(request)
         if clearCookie && !response.headers.values("Set-Cookie").contains(where: { $0.hasPrefix(cookies.name + "=") }) {
             response.setCookie(cookies.expired())
+            if request.context.sessionExpired {
+                // The next page (usually the login form) says why the visitor must sign in again.
+                response.setCookie(Cookie(name: Flash.cookieName, value: Flash.sessionExpired.rawValue, path: "/", maxAge: 120, httpOnly: true, secure: false, sameSite: .lax))
+            }
         }
         return response
     }

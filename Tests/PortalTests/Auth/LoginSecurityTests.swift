@@ -1,0 +1,122 @@
+import Foundation
+import HTTPServer
+import Testing
+@testable import Portal
+
+@Suite("Login: uniform answers, throttling, sessions")
+struct LoginSecurityTests {
+    @Test("a wrong password and an unknown email get the same answer")
+    func uniformRefusal() throws {
+        // setup
+        let app = try TestApp()
+        let person = Person.make()
+        try person.signUpAndLogIn(app)
+        // MUT
+        let wrongPassword = try app.browser().submit("/login", form: [("email", person.email), ("password", "not the right one at all")], from: "/login")
+        let unknownEmail = try app.browser().submit("/login", form: [("email", "nobody-\(UUID())@example.com"), ("password", "not the right one at all")], from: "/login")
+        // validate
+        #expect(wrongPassword.status == unknownEmail.status)
+        #expect(wrongPassword.text.contains("Email or password is incorrect."))
+        #expect(unknownEmail.text.contains("Email or password is incorrect."))
+    }
+
+    @Test("repeated failures slow down, then lock sign-in with an email to the owner")
+    func throttlingThenLock() throws {
+        let app = try TestApp()
+        let person = Person.make()
+        try person.signUpAndLogIn(app)
+        var statuses: [Int] = []
+        for _ in 0..<IdentityService.lockThreshold {
+            let response = try app.browser().submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login")
+            statuses.append(response.status.code)
+            app.time.advance(by: 31) // past any progressive delay
+        }
+        #expect(statuses.allSatisfy { $0 == 422 })
+        // Locked now, even with the right password.
+        let locked = try app.browser().submit("/login", form: [("email", person.email), ("password", person.password)], from: "/login")
+        #expect(locked.status == .tooManyRequests)
+        #expect(locked.text.contains("sign-in is paused"))
+        #expect(try app.emails(to: person.email).contains { $0.subject == "Sign-in paused after failed attempts" })
+        // After the lock the right password works again.
+        app.time.advance(by: IdentityService.lockDuration + 1)
+        let afterwards = try app.browser().submit("/login", form: [("email", person.email), ("password", person.password)], from: "/login")
+        #expect(afterwards.status == .seeOther)
+    }
+
+    @Test("attempts right after failures must wait, whether or not the email exists")
+    func progressiveDelay() throws {
+        let app = try TestApp()
+        for email in ["ghost-\(UUID())@example.com"] {
+            for _ in 0..<IdentityService.delayThreshold {
+                _ = try app.browser().submit("/login", form: [("email", email), ("password", "wrong password number x")], from: "/login")
+            }
+            let waiting = try app.browser().submit("/login", form: [("email", email), ("password", "wrong password number x")], from: "/login")
+            #expect(waiting.status == .tooManyRequests)
+            #expect(waiting.text.contains("Too many failed attempts. Wait "))
+        }
+    }
+
+    @Test("the session cookie is HttpOnly and SameSite=Lax, and login issues a new session id")
+    func sessionCookie() throws {
+        let app = try TestApp()
+        let person = Person.make()
+        let browser = try person.signUpAndLogIn(app)
+        let first = browser.cookies["hs_session"]
+        try browser.submit("/logout", form: [], from: "/")
+        let response = try person.logIn(browser)
+        let header = try #require(response.headers.values("Set-Cookie").first { $0.hasPrefix("hs_session=") })
+        #expect(header.contains("HttpOnly"))
+        #expect(header.contains("SameSite=Lax"))
+        #expect(!header.contains("Max-Age"))
+        #expect(browser.cookies["hs_session"] != first)
+        // The token is stored hashed only.
+        let token = try #require(browser.cookies["hs_session"])
+        let stored = try app.database.read { db in try db.queryFirst(Int.self, "SELECT COUNT(*) FROM sessions WHERE token_hash = \(token)") }
+        #expect(stored == 0)
+    }
+
+    @Test("logout ends the session on the server: the old cookie no longer works")
+    func logoutEndsSessionOnServer() throws {
+        let app = try TestApp()
+        let browser = try Person.make().signUpAndLogIn(app)
+        let token = try #require(browser.cookies["hs_session"])
+        try browser.submit("/logout", form: [], from: "/")
+        let replay = try app.client.get("/", headers: [("Cookie", "hs_session=\(token)")])
+        #expect(replay.status == .seeOther)
+        #expect(replay.location?.hasPrefix("/login") == true)
+    }
+
+    @Test("a session ends after 30 idle minutes, and after 12 hours whatever the activity")
+    func sessionTimeouts() throws {
+        let app = try TestApp()
+        let browser = try Person.make().signUpAndLogIn(app)
+        app.time.advance(by: 29 * 60)
+        #expect(try browser.get("/").status == .ok)
+        app.time.advance(by: 31 * 60)
+        let idle = try browser.get("/")
+        #expect(idle.location?.hasPrefix("/login") == true)
+        #expect(try browser.get("/login").text.contains("inactivity"))
+
+        let busy = try Person.make().signUpAndLogIn(app)
+        for _ in 0..<25 {
+            app.time.advance(by: 29 * 60)
+            _ = try busy.get("/")
+        }
+        #expect(try busy.get("/").location?.hasPrefix("/login") == true)
+    }
+
+    @Test("after login the visitor returns to the page they asked for, never to another site")
+    func nextParameter() throws {
+        let app = try TestApp()
+        let person = Person.make()
+        let browser = try person.signUpAndLogIn(app)
+        try browser.submit("/logout", form: [], from: "/")
+        let asked = try browser.get("/account/security")
+        #expect(asked.location == "/login?next=%2Faccount%2Fsecurity")
+        let back = try browser.submit("/login", form: [("email", person.email), ("password", person.password), ("next", "/account/security")], from: "/login")
+        #expect(back.location == "/account/security")
+        try browser.submit("/logout", form: [], from: "/")
+        let evil = try browser.submit("/login", form: [("email", person.email), ("password", person.password), ("next", "//evil.example/x")], from: "/login")
+        #expect(evil.location == "/")
+    }
+}
