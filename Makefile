@@ -26,6 +26,7 @@ release: deps
 
 run: release
 	$(BIN_RELEASE) migrate --data-dir $(DATA)
+	$(BIN_RELEASE) demo --data-dir $(DATA)
 	@echo "Serving Hosterra Account on http://$(HOST):$(PORT) (data in $(DATA); Ctrl-C stops)"
 	$(BIN_RELEASE) serve --data-dir $(DATA) --host $(HOST) --port $(PORT)
 

@@ -23,9 +23,21 @@ APORT=$(free_port)
 .build/release/hosterra serve --data-dir "$OUT/data" --port "$APORT" --access-log off > "$OUT/hosterra.log" 2>&1 & APP=$!; PIDS+=($APP)
 wait_for "http://127.0.0.1:$HPORT/"; wait_for "http://127.0.0.1:$APORT/healthz"
 
-PAGE_PATH=${BENCH_PAGE:-/}
-curl -fsS "http://127.0.0.1:$APORT$PAGE_PATH" -o "$OUT/www/page.html"
-chmod 644 "$OUT/www/page.html"
+# The demo customer, logged in once with curl: wrk then replays its session cookie on the dashboard.
+.build/release/hosterra demo --data-dir "$OUT/data" > "$OUT/demo.txt"
+JAR="$OUT/cookies.txt"
+LOGIN_PAGE=$(curl -fsS -c "$JAR" "http://127.0.0.1:$APORT/login")
+CSRF=$(printf '%s' "$LOGIN_PAGE" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p')
+curl -fsS -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "_csrf=$CSRF" --data-urlencode "email=demo@hosterra.example" \
+  --data-urlencode "password=sunlit harbour quay 42" "http://127.0.0.1:$APORT/login"
+SESSION=$(awk '$6 == "hs_session" {print $7}' "$JAR")
+[ -n "$SESSION" ] || { echo "bench: demo login failed" >&2; exit 1; }
+COOKIE="hs_session=$SESSION"
+
+curl -fsS "http://127.0.0.1:$APORT/login" -o "$OUT/www/login.html"
+curl -fsS -H "Cookie: $COOKIE" "http://127.0.0.1:$APORT/" -o "$OUT/www/dashboard.html"
+grep -q "Atelier Martin" "$OUT/www/dashboard.html" || { echo "bench: dashboard did not render" >&2; exit 1; }
+chmod 644 "$OUT/www/"*.html
 NPORT=$(free_port)
 cat > "$OUT/nginx/nginx.conf" <<CONF
 worker_processes 2;
@@ -37,16 +49,16 @@ http {
   access_log off;
   client_body_temp_path $PWD/$OUT/nginx/body; proxy_temp_path $PWD/$OUT/nginx/proxy;
   fastcgi_temp_path $PWD/$OUT/nginx/fastcgi; uwsgi_temp_path $PWD/$OUT/nginx/uwsgi; scgi_temp_path $PWD/$OUT/nginx/scgi;
-  server { listen 127.0.0.1:$NPORT; root $PWD/$OUT/www; location / { try_files /page.html =404; default_type text/html; } }
+  server { listen 127.0.0.1:$NPORT; root $PWD/$OUT/www; default_type text/html; location = /login { try_files /login.html =404; } location = / { try_files /dashboard.html =404; } }
 }
 CONF
 nginx -c "$PWD/$OUT/nginx/nginx.conf" -p "$PWD/$OUT/nginx" & PIDS+=($!)
-wait_for "http://127.0.0.1:$NPORT/"
+wait_for "http://127.0.0.1:$NPORT/login"
 
-# name url -> "rps p50_ms p99_ms"
+# name url [header] -> "rps p50_ms p99_ms non2xx"
 measure() {
-  local name=$1 url=$2
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$OUT/$name.txt"
+  local name=$1 url=$2 header=${3:-X-Bench: 1}
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$header" "$url" > "$OUT/$name.txt"
   python3 - "$OUT/$name.txt" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
@@ -67,12 +79,18 @@ echo "hosterra bench: wrk -t2 -c$CONNECTIONS -d${DURATION}s on $(nproc) cores"
 row "target" "req/s" "p50 ms" "p99 ms" "non-2xx" "vs hello"
 read -r HRPS HP50 HP99 HERR < <(measure hello "http://127.0.0.1:$HPORT/")
 row "libmicrohttpd hello (C)" "$HRPS" "$HP50" "$HP99" "$HERR" "1.00"
-read -r NRPS NP50 NP99 NERR < <(measure nginx "http://127.0.0.1:$NPORT/")
-row "nginx static page" "$NRPS" "$NP50" "$NP99" "$NERR" "$(python3 -c "print(f'{$NRPS/$HRPS:.2f}')")"
-for target in "/healthz" "$PAGE_PATH"; do
-  read -r RPS P50 P99 ERR < <(measure "hosterra$(echo "$target" | tr '/' '_')" "http://127.0.0.1:$APORT$target")
-  row "hosterra $target" "$RPS" "$P50" "$P99" "$ERR" "$(python3 -c "print(f'{$RPS/$HRPS:.2f}')")"
-done
+ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+read -r RPS P50 P99 ERR < <(measure nginx-login "http://127.0.0.1:$NPORT/login")
+row "nginx static /login copy" "$RPS" "$P50" "$P99" "$ERR" "$(ratio "$RPS" "$HRPS")"
+read -r RPS P50 P99 ERR < <(measure nginx-dashboard "http://127.0.0.1:$NPORT/")
+row "nginx static dashboard copy" "$RPS" "$P50" "$P99" "$ERR" "$(ratio "$RPS" "$HRPS")"
+read -r RPS P50 P99 ERR < <(measure hosterra-healthz "http://127.0.0.1:$APORT/healthz")
+row "hosterra /healthz" "$RPS" "$P50" "$P99" "$ERR" "$(ratio "$RPS" "$HRPS")"
+read -r RPS P50 P99 ERR < <(measure hosterra-login "http://127.0.0.1:$APORT/login")
+row "hosterra /login (page, layout)" "$RPS" "$P50" "$P99" "$ERR" "$(ratio "$RPS" "$HRPS")"
+read -r RPS P50 P99 ERR < <(measure hosterra-dashboard "http://127.0.0.1:$APORT/" "Cookie: $COOKIE")
+row "hosterra / (dashboard, signed in)" "$RPS" "$P50" "$P99" "$ERR" "$(ratio "$RPS" "$HRPS")"
 PEAK=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
 echo "hosterra peak RSS: $((PEAK / 1024)) MB"
-echo "page size: $(stat -c %s "$OUT/www/page.html") bytes"
+echo "page sizes: login $(stat -c %s "$OUT/www/login.html") bytes, dashboard $(stat -c %s "$OUT/www/dashboard.html") bytes"
+echo "goals: /login >= 0.60 of hello, dashboard >= 0.50 of hello, p99 < 10 ms, peak RSS < 100 MB"

@@ -14,6 +14,7 @@ public enum CommandLineInterface {
         Commands:
           serve        Serve the panel (default command).
           migrate      Apply pending database migrations and exit.
+          demo         Create the demo customer (idempotent) and print its login.
           --help       Show this help.
           --version    Show the version.
 
@@ -59,6 +60,7 @@ public enum CommandLineInterface {
         switch command {
         case "serve": return serve(configuration)
         case "migrate": return migrate(configuration)
+        case "demo": return demo(configuration)
         default:
             printError("hosterra: unknown command \(command); see hosterra --help")
             return 64
@@ -73,6 +75,22 @@ public enum CommandLineInterface {
             return 0
         } catch {
             printError("hosterra: migration failed: \(error)")
+            return 1
+        }
+    }
+
+    static func demo(_ configuration: AppConfiguration) -> Int32 {
+        do {
+            var quiet = configuration
+            quiet.accessLog = false
+            let application = try Application.build(quiet)
+            defer { application.close() }
+            let result = try DemoData.seed(application)
+            print(result.created ? "Demo customer created." : "Demo customer already present.")
+            print("Demo login: \(result.email) / \(result.password)")
+            return 0
+        } catch {
+            printError("hosterra: demo data failed: \(error)")
             return 1
         }
     }

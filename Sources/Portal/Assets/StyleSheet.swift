@@ -69,7 +69,7 @@ enum StyleSheet {
 
     /* Components */
     .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); padding: 1.5rem; }
-    .cards { display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); }
+    .cards { display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
     .stack > * + * { margin-top: 1rem; }
     .muted { color: var(--muted); }
     .alert { border-radius: var(--radius); padding: .85rem 1rem; margin-bottom: 1.25rem; border: 1px solid transparent; }
@@ -110,8 +110,15 @@ enum StyleSheet {
     table { width: 100%; border-collapse: collapse; background: var(--surface); }
     th, td { text-align: left; padding: .7rem .8rem; border-bottom: 1px solid var(--border); vertical-align: top; }
     th { font-size: .82rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 650; }
-    dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .45rem 1.25rem; margin: 0; }
-    dl.summary dt { color: var(--muted); } dl.summary dd { margin: 0; font-weight: 500; }
+    dl.summary { display: grid; grid-template-columns: 1fr auto; gap: .55rem 1rem; margin: 0; align-items: baseline; }
+    dl.summary dt { color: var(--muted); } dl.summary dd { margin: 0; font-weight: 500; text-align: right; overflow-wrap: anywhere; }
+    .shortcut-list { list-style: none; margin: 0; padding: 0; display: grid; gap: .5rem; }
+    .shortcut-list a { display: block; padding: .6rem .8rem; border: 1px solid var(--border); border-radius: 8px; text-decoration: none; font-weight: 500; color: var(--text); }
+    .shortcut-list a:hover { border-color: var(--accent-2); background: var(--accent-soft); color: var(--accent); }
+    .banner { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: center; justify-content: space-between; }
+    .banner p { margin: 0; }
+    .inline-form { display: inline; }
+    .nudge .button { margin-top: .25rem; }
 
     /* Phones and narrow windows */
     @media (max-width: 900px) {
@@ -128,7 +135,7 @@ enum StyleSheet {
       .menu-panel { position: fixed; left: .5rem; right: .5rem; top: 3.4rem; min-width: 0; }
       .public { padding: 1.5rem .75rem; }
       .public .card { padding: 1.25rem; }
-      dl.summary { grid-template-columns: 1fr; }
+      dl.summary { grid-template-columns: 1fr; } dl.summary dd { text-align: left; }
     }
     @media (prefers-reduced-motion: no-preference) {
       details.menu > summary .chevron { transition: transform .15s ease; }
