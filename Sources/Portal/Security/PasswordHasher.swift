@@ -46,7 +46,7 @@ public struct PasswordHasher: Sendable {
     public let parameters: Parameters
     /// The limiter every hash and verify passes through.
     public let limiter: ConcurrencyLimiter
-    let dummyHashForTiming: String
+    let dummyHash: String
 
     /// Creates a hasher.
     /// - Parameters:
@@ -62,10 +62,10 @@ public struct PasswordHasher: Sendable {
         self.parameters = parameters
         self.limiter = ConcurrencyLimiter(maxConcurrent: maxConcurrent, maxQueued: maxQueued)
         if parameters == .owasp {
-            dummyHashForTiming = Self.owaspDummyHash
+            dummyHash = Self.owaspDummyHash
         } else {
             // Non-default cost (tests, tuning): derive a dummy hash with the same cost once.
-            dummyHashForTiming = (try? Self.computeHash(SecureRandom.token().utf8.map { CChar(bitPattern: $0) }, parameters)) ?? Self.owaspDummyHash
+            dummyHash = (try? Self.computeHash(SecureRandom.token().utf8.map { CChar(bitPattern: $0) }, parameters)) ?? Self.owaspDummyHash
         }
     }
 
@@ -95,7 +95,7 @@ public struct PasswordHasher: Sendable {
     /// response time does not reveal which accounts exist.
     public func dummyVerify(_ password: String) async throws -> Bool {
         let bytes = (try? Self.prepare(password)) ?? []
-        let dummyHash = self.dummyHashForTiming
+        let dummyHash = self.dummyHash
         _ = try await limited { Self.computeVerify(bytes, dummyHash) }
         return false
     }
@@ -164,10 +164,10 @@ public struct PasswordHasher: Sendable {
 }
 
 extension PasswordHasher {
-    /// Blocking `dummyVerify`: the same cost as a real verification, always `false`, so that an
-    /// unknown email answers in the same time as a known one.
+    /// Blocking `dummyVerify` for the request path (handlers run on the server's worker threads):
+    /// the same cost as a real verification, always `false`, so an unknown email answers in the same time.
     public func dummyVerifyBlocking(_ password: String) throws -> Bool {
-        _ = try verifyBlocking(password, against: dummyHashForTiming)
+        _ = try verifyBlocking(password, against: dummyHash)
         return false
     }
 }

@@ -3,9 +3,9 @@ import CSodium
 
 /// Cryptographically secure random bytes and tokens (libsodium `randombytes_buf`).
 public enum SecureRandom {
-    /// Returns `count` random bytes from the operating system CSPRNG.
+    /// Returns `count` random bytes from the operating system CSPRNG (none for `count <= 0`).
     public static func bytes(_ count: Int) -> [UInt8] {
-        precondition(count >= 0, "count must not be negative")
+        let count = max(0, count)
         Sodium.initialize()
         var out = [UInt8](repeating: 0, count: count)
         if count > 0 {

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import Portal
+
+/// Counts how many bodies run at once. @unchecked Sendable: `lock` guards every field.
+private final class ConcurrencyProbe: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+    private(set) var maximum = 0
+
+    func enter() { lock.lock(); current += 1; maximum = max(maximum, current); lock.unlock() }
+    func leave() { lock.lock(); current -= 1; lock.unlock() }
+    var peak: Int { lock.lock(); defer { lock.unlock() }; return maximum }
+}
+
+@Suite("PasswordHasher (argon2id)")
+struct PasswordHasherTests {
+    let hasher = PasswordHasher()
+
+    @Test("a hash is argon2id at m=19456 KiB, t=2, p=1 and verifies only the right password")
+    func hashAndVerify() async throws {
+        let hash = try await hasher.hash("tangerine velvet orbit")
+        #expect(hash.hasPrefix("$argon2id$v=19$m=19456,t=2,p=1$"))
+        #expect(try await hasher.verify("tangerine velvet orbit", against: hash))
+        #expect(try await !hasher.verify("tangerine velvet orbiT", against: hash))
+        #expect(try await !hasher.verify("tangerine velvet orbit", against: "not a hash"))
+        #expect(try await hasher.hash("tangerine velvet orbit") != hash)  // random salt
+    }
+
+    @Test("passwords are NFKC-normalised: composed and decomposed or compatibility forms match")
+    func nfkcNormalisation() async throws {
+        let hash = try await hasher.hash("caf\u{E9} \u{FB01}le cabinet")  // é composed, ﬁ ligature
+        #expect(try await hasher.verify("cafe\u{301} file cabinet", against: hash))
+        #expect(PasswordHasher.normalize("ｐａｓｓ") == "pass")
+    }
+
+    @Test("needsRehash is false for current parameters and true for weaker or malformed hashes")
+    func needsRehash() async throws {
+        let weak = PasswordHasher(parameters: .init(opsLimit: 1, memLimit: 8 * 1024 * 1024))
+        let weakHash = try await weak.hash("tangerine velvet orbit")
+        #expect(try await weak.verify("tangerine velvet orbit", against: weakHash))
+        #expect(hasher.needsRehash(weakHash))
+        #expect(!hasher.needsRehash(PasswordHasher.owaspDummyHash))
+        #expect(hasher.needsRehash("$2b$12$abcdefghijklmnopqrstuv"))
+    }
+
+    @Test("dummyVerify always fails and costs about as much as a real verify")
+    func dummyVerifyCostsTheSame() async throws {
+        let hash = try await hasher.hash("tangerine velvet orbit")
+        var real: [Double] = []
+        var dummy: [Double] = []
+        for _ in 0..<3 {
+            var start = Date()
+            _ = try await hasher.verify("guess guess guess", against: hash)
+            real.append(Date().timeIntervalSince(start))
+            start = Date()
+            #expect(try await !hasher.dummyVerify("tangerine velvet orbit"))
+            dummy.append(Date().timeIntervalSince(start))
+        }
+        #expect(dummy.sorted()[1] > real.sorted()[1] * 0.3)
+    }
+
+    @Test("overlong passwords are refused when hashing and never verify")
+    func overlongPasswords() async throws {
+        let long = String(repeating: "x", count: PasswordHasher.maxPasswordBytes + 1)
+        await #expect(throws: PasswordHasherError.passwordTooLong) { try await hasher.hash(long) }
+        #expect(try await !hasher.verify(long, against: PasswordHasher.owaspDummyHash))
+    }
+
+    @Test("blocking variants hash and verify outside Swift concurrency")
+    func blockingVariants() throws {
+        let hash = try hasher.hashBlocking("tangerine velvet orbit")
+        #expect(try hasher.verifyBlocking("tangerine velvet orbit", against: hash))
+        #expect(try !hasher.verifyBlocking("wrong", against: hash))
+    }
+
+    @Test("measures milliseconds per argon2id hash at OWASP parameters")
+    func measureHashTime() throws {
+        let rounds = 5
+        let start = Date()
+        for _ in 0..<rounds { _ = try hasher.hashBlocking("tangerine velvet orbit") }
+        let ms = Date().timeIntervalSince(start) * 1000 / Double(rounds)
+        print("argon2id m=19MiB t=2 p=1: \(String(format: "%.1f", ms)) ms per hash")
+        #expect(ms > 1)
+    }
+
+    @Test("the limiter never runs more bodies at once than its permits")
+    func limiterCapsConcurrency() async throws {
+        let limiter = ConcurrencyLimiter(maxConcurrent: 2)
+        let probe = ConcurrencyProbe()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await limiter.run {
+                        probe.enter()
+                        usleep(30_000)
+                        probe.leave()
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(probe.peak <= 2)
+        #expect(limiter.activeCount == 0)
+    }
+
+    @Test("the limiter refuses callers beyond its queue bound with Overloaded")
+    func limiterRefusesWhenQueueIsFull() async throws {
+        let limiter = ConcurrencyLimiter(maxConcurrent: 1, maxQueued: 1)
+        let gate = DispatchSemaphore(value: 0)
+        let first = Task { try await limiter.run { gate.wait() } }
+        while limiter.activeCount < 1 { try await Task.sleep(nanoseconds: 1_000_000) }
+        let second = Task { try await limiter.run { 42 } }
+        while limiter.queuedCount < 1 { try await Task.sleep(nanoseconds: 1_000_000) }
+        await #expect(throws: ConcurrencyLimiter.Overloaded.self) { try await limiter.run { 0 } }
+        gate.signal()
+        try await first.value
+        #expect(try await second.value == 42)
+        #expect(limiter.activeCount == 0 && limiter.queuedCount == 0)
+    }
+
+    @Test("the default limit is one hash per core")
+    func defaultLimitIsCoreCount() {
+        #expect(hasher.limiter.maxConcurrent == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(PasswordHasher(maxConcurrent: 3).limiter.maxConcurrent == 3)
+    }
+}
