@@ -68,7 +68,7 @@ class Harness:
         wait_port(self.smtp_port)
         self.log = open(os.path.join(self.tmp, "server.log"), "w")
         server = subprocess.Popen([binary, "serve", "--port", str(self.port), "--data-dir", os.path.join(self.tmp, "data"),
-                                   "--public-url", self.base, "--smtp-url", f"smtp://127.0.0.1:{self.smtp_port}"],
+                                   "--public-url", self.base, "--smtp-url", f"smtp://127.0.0.1:{self.smtp_port}?starttls=optional"],
                                   stdout=self.log, stderr=subprocess.STDOUT)
         self.procs.append(server)
         wait_port(self.port)

@@ -35,6 +35,12 @@ struct ErrorPageMiddleware: Middleware {
                 logger.error("database error", ["error": .string(error.description), "request_id": .string(request.context.requestID)])
                 return render(HTTPError(.internalServerError, catalog(.errorServer)), for: request)
             }
+        } catch PasswordHasherError.overloaded {
+            // A flood of logins queued more hashes than the limiter admits: shed load, clearly.
+            logger.warning("password hashing overloaded", ["request_id": .string(request.context.requestID)])
+            var busy = HTTPError(.serviceUnavailable, catalog(.errorUnavailable))
+            busy.headers["Retry-After"] = "5"
+            return render(busy, for: request)
         } catch {
             logger.error("unhandled error", ["error": .string(String(describing: error)), "request_id": .string(request.context.requestID)])
             return render(HTTPError(.internalServerError, catalog(.errorServer)), for: request)
