@@ -3,13 +3,11 @@ import Foundation
 
 /// SQL for an account's details and communication preferences.
 enum AccountStore {
-    /// The alias matters: the decoder turns `requireDelegate2fa` into `require_delegate2fa`, not the
-    /// column's `require_delegate_2fa` (which is why `UserStore.account(id:)` cannot decode an Account).
     static func account(id: Int64, _ db: DatabaseConnection) throws -> Account? {
         try db.queryFirst(Account.self, """
             SELECT id, public_id, number, name, company, address_line1, address_line2, postal_code, city,
                    country, phone, vat_number, language, time_zone, pref_billing, pref_technical,
-                   pref_commercial, require_delegate_2fa AS require_delegate2fa
+                   pref_commercial, require_delegate_two_factor
             FROM accounts WHERE id = \(id)
             """)
     }

@@ -34,7 +34,7 @@ enum Schema {
                 pref_billing \(d.boolean) NOT NULL DEFAULT 1,
                 pref_technical \(d.boolean) NOT NULL DEFAULT 1,
                 pref_commercial \(d.boolean) NOT NULL DEFAULT 0,
-                require_delegate_2fa \(d.boolean) NOT NULL DEFAULT 0,
+                require_delegate_two_factor \(d.boolean) NOT NULL DEFAULT 0,
                 created_at \(d.timestamp) NOT NULL,
                 updated_at \(d.timestamp) NOT NULL
             );

@@ -20,7 +20,7 @@ enum UserStore {
         try db.queryFirst(Account.self, """
             SELECT id, public_id, number, name, company, address_line1, address_line2, postal_code, city,
                    country, phone, vat_number, language, time_zone, pref_billing, pref_technical,
-                   pref_commercial, require_delegate_2fa
+                   pref_commercial, require_delegate_two_factor
             FROM accounts WHERE id = \(id)
             """)
     }

@@ -39,7 +39,7 @@ struct Account: Sendable, Decodable {
     let prefBilling: Bool
     let prefTechnical: Bool
     let prefCommercial: Bool
-    let requireDelegate2fa: Bool
+    let requireDelegateTwoFactor: Bool
 }
 
 enum MembershipRole: String, Sendable {
@@ -76,7 +76,7 @@ public struct Identity: Sendable {
         let name: String
         let role: MembershipRole
         let permissions: Set<Permission>
-        let requireDelegate2fa: Bool
+        let requireDelegateTwoFactor: Bool
     }
 
     /// Whether the current account grants `permission` (the owner holds them all).

@@ -232,7 +232,7 @@ struct IdentityService: Sendable {
            row.membershipExpiresAt.map({ $0 > now }) ?? true {
             account = Identity.AccountRef(id: id, publicID: publicID, number: row.accountNumber ?? "", name: row.accountName ?? "",
                                           role: role, permissions: Permission.decode(row.permissions ?? ""),
-                                          requireDelegate2fa: row.requireDelegate2fa ?? false)
+                                          requireDelegateTwoFactor: row.requireDelegateTwoFactor ?? false)
         }
         let identity = Identity(
             sessionID: row.sessionId, sessionPublicID: row.sessionPublicId,
