@@ -1,0 +1,91 @@
+import HTTPServer
+
+/// Enrolment of the second factor and the second step of login.
+extension SecurityController {
+    // MARK: Enrolment
+
+    func setupPage(_ request: Request) throws -> Response {
+        let identity = try Self.signedIn(request)
+        guard let secret = try identityService.pendingTwoFactorSecret(userID: identity.userID, box: box()) else {
+            return .redirect(to: SiteRoute.accountSecurity.path)
+        }
+        return setupView(request, identity: identity, secret: secret, error: nil)
+    }
+
+    func setupSubmit(_ request: Request) throws -> Response {
+        var request = request
+        let identity = try Self.signedIn(request)
+        let catalog = request.context.catalog
+        let code = request.form["code"] ?? ""
+        guard IdentityService.looksLikeTOTP(code) else {
+            guard let secret = try identityService.pendingTwoFactorSecret(userID: identity.userID, box: box()) else {
+                return .redirect(to: SiteRoute.accountSecurity.path)
+            }
+            return setupView(request, identity: identity, secret: secret, error: catalog(.security(.codeMalformed)))
+        }
+        switch try identityService.enableTwoFactor(identity: identity, code: code, box: box(), client: AuthController.client(request)) {
+        case .alreadyEnabled:
+            return .redirect(to: SiteRoute.accountSecurity.path)
+        case .wrongCode(let secret):
+            return setupView(request, identity: identity, secret: secret, error: catalog(.security(.setupCodeWrong)))
+        case .enabled(let newToken, let codes):
+            // The session token changed: the forms of this page must carry the new one's CSRF token.
+            request.context.csrfToken = csrfToken(forSession: newToken)
+            var response = showCodes(request, heading: catalog(.security(.codesTitleEnabled)), codes: codes)
+            response.setCookie(services.sessionCookies.cookie(newToken))
+            return response
+        }
+    }
+
+    func setupView(_ request: Request, identity: Identity, secret: [UInt8], error: String?) -> Response {
+        let context = request.context
+        let catalog = context.catalog
+        let uri = TOTP.otpauthURI(secret: secret, issuer: "Hosterra", account: identity.email)
+        let svg = try? QRCode.svg(for: uri, moduleSize: 4, label: catalog(.security(.setupQRLabel)))
+        var response = renderer.panelPage(request, title: catalog(.security(.setupTitle)), status: error == nil ? .ok : .unprocessableContent) {
+            TwoFactorSetupView(catalog: catalog, csrf: context.csrfToken, qrSVG: svg, groupedKey: SecurityFormat.groupedKey(secret), error: error)
+        }
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    }
+
+    // MARK: Second step of login
+
+    func loginPage(_ request: Request) -> Response {
+        let context = request.context
+        return renderer.publicPage(request, title: context.catalog(.security(.loginTitle))) {
+            LoginTwoFactorView(catalog: context.catalog, csrf: context.csrfToken, next: AuthController.safeNext(request.query["next"]) ?? "")
+        }
+    }
+
+    func loginSubmit(_ request: Request) throws -> Response {
+        let identity = try Self.signedIn(request)
+        let context = request.context
+        let catalog = context.catalog
+        let next = AuthController.safeNext(request.form["next"])
+        func again(_ message: Text) -> Response {
+            renderer.publicPage(request, title: catalog(.security(.loginTitle)), status: .unprocessableContent) {
+                LoginTwoFactorView(catalog: catalog, csrf: context.csrfToken, next: next ?? "", error: catalog(message))
+            }
+        }
+        let code = request.form["code"] ?? ""
+        if code.trimmingCharacters(in: .whitespaces).isEmpty { return again(.fieldRequired) }
+        switch try identityService.completeSecondFactor(identity: identity, code: code, box: box(), client: AuthController.client(request)) {
+        case .malformed:
+            return again(.security(.codeMalformed))
+        case .wrong(let attemptsLeft):
+            return again(.security(.codeWrong(attemptsLeft: attemptsLeft)))
+        case .tooManyAttempts:
+            // The session is gone: answer with the login form itself, its token bound to the visitor again.
+            var response = renderer.publicPage(request, title: catalog(.loginTitle), status: .tooManyRequests) {
+                LoginView(catalog: catalog, csrf: csrfToken(forVisitor: context.visitorID), next: next ?? "", error: catalog(.security(.tooManyCodes)))
+            }
+            response.setCookie(services.sessionCookies.expired())
+            return response
+        case .signedIn(let newToken, _):
+            var response = Response.redirect(to: next ?? SiteRoute.dashboard.path)
+            response.setCookie(services.sessionCookies.cookie(newToken))
+            return response
+        }
+    }
+}
