@@ -189,7 +189,7 @@ def test_signup_verify_2fa_recovery(h):
 
 
 def test_keyboard_and_phone_layout(h):
-    h.open("/login")
+    h.open("/signup")
     h.driver.find_element(By.TAG_NAME, "body").send_keys("\t")
     focused = h.driver.switch_to.active_element
     assert focused.get_attribute("class") == "skip-link", focused.get_attribute("outerHTML")
