@@ -69,7 +69,10 @@ public final class Application: Sendable {
             dashboard: DashboardController(renderer: renderer),
             security: SecurityController(services: services),
             profile: ProfileController(services: services),
-            mailbox: MailboxController(services: services))
+            mailbox: MailboxController(services: services),
+            users: UsersController(services: services),
+            contacts: ContactsController(services: services),
+            activity: ActivityController(services: services))
         let middlewares: [any Middleware] = [
             RequestIDMiddleware(),
             AccessLogMiddleware(logger: logger, metrics: metrics, enabled: configuration.accessLog),

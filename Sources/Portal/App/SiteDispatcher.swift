@@ -10,6 +10,9 @@ struct SiteDispatcher: Sendable {
     let security: SecurityController
     let profile: ProfileController
     let mailbox: MailboxController
+    let users: UsersController
+    let contacts: ContactsController
+    let activity: ActivityController
 
     func respond(to request: Request) throws -> Response {
         guard let route = request.context.route else {
@@ -56,6 +59,14 @@ struct SiteDispatcher: Sendable {
             return try profile.handle(route, request)
         case .accountEmails, .accountEmail, .accountEmailHTML, .notifications, .notificationsReadSubmit:
             return try mailbox.handle(route, request)
+        case .users, .userInviteSubmit, .userEdit, .userEditSubmit, .userRevokeSubmit, .invitationResendSubmit,
+             .invitationCancelSubmit, .delegateTwoFactorSubmit, .invitation, .invitationAcceptSubmit, .invitationDeclineSubmit,
+             .accounts, .accountSwitchSubmit, .accountLeaveSubmit:
+            return try users.handle(route, request)
+        case .activity, .activityCSV:
+            return try activity.handle(route, request)
+        case .contacts, .contactNew, .contactCreateSubmit, .contactEdit, .contactEditSubmit, .contactDeleteSubmit:
+            return try contacts.handle(route, request)
         }
     }
 }

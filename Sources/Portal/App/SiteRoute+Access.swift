@@ -14,6 +14,8 @@ public enum Access: Sendable, Hashable {
     case member
     /// A complete session inside an account that grants this permission.
     case permission(Permission)
+    /// A complete session inside an account this user owns.
+    case owner
 }
 
 extension SiteRoute {
@@ -39,6 +41,16 @@ extension SiteRoute {
             return .user
         case .accountEmails, .accountEmail, .accountEmailHTML: return .permission(.emails)
         case .notifications, .notificationsReadSubmit: return .user
+        case .users, .userInviteSubmit, .userEdit, .userEditSubmit, .userRevokeSubmit,
+             .invitationResendSubmit, .invitationCancelSubmit:
+            return .permission(.users)
+        case .delegateTwoFactorSubmit: return .owner
+        case .invitation, .invitationDeclineSubmit: return .everyone
+        case .invitationAcceptSubmit: return .user
+        case .accounts, .accountSwitchSubmit, .accountLeaveSubmit: return .user
+        case .activity, .activityCSV: return .permission(.users)
+        case .contacts, .contactNew, .contactCreateSubmit, .contactEdit, .contactEditSubmit, .contactDeleteSubmit:
+            return .permission(.contacts)
         }
     }
 }

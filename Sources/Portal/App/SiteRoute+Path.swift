@@ -7,13 +7,17 @@ extension SiteRoute {
         case .healthz, .readyz, .metrics, .asset, .favicon,
              .signup, .verifyEmail, .login, .loginTwoFactor, .passwordForgot, .passwordReset,
              .dashboard, .account, .accountEmailChangeConfirm, .accountPassword, .accountSecurity, .twoFactorSetup,
-             .accountEmails, .accountEmail, .accountEmailHTML, .notifications:
+             .accountEmails, .accountEmail, .accountEmailHTML, .notifications,
+             .users, .userEdit, .invitation, .accounts, .activity, .activityCSV, .contacts, .contactNew, .contactEdit:
             return .GET
         case .signupSubmit, .verifyEmailSubmit, .verifyEmailResend, .loginSubmit, .loginTwoFactorSubmit, .logout,
              .passwordForgotSubmit, .passwordResetSubmit, .accountSubmit, .accountPreferencesSubmit,
              .accountEmailChangeSubmit, .accountEmailChangeConfirmSubmit, .accountPasswordSubmit,
              .twoFactorSetupSubmit, .twoFactorDisableSubmit, .recoveryCodesSubmit, .sessionEndSubmit,
-             .sessionsEndOthersSubmit, .notificationsReadSubmit:
+             .sessionsEndOthersSubmit, .notificationsReadSubmit,
+             .userInviteSubmit, .userEditSubmit, .userRevokeSubmit, .invitationResendSubmit, .invitationCancelSubmit,
+             .delegateTwoFactorSubmit, .invitationAcceptSubmit, .invitationDeclineSubmit, .accountSwitchSubmit,
+             .accountLeaveSubmit, .contactCreateSubmit, .contactEditSubmit, .contactDeleteSubmit:
             return .POST
         }
     }
@@ -51,6 +55,24 @@ extension SiteRoute {
         case .accountEmailHTML(let id): return "/account/emails/" + PathEncoding.segment(id) + "/html"
         case .notifications: return "/notifications"
         case .notificationsReadSubmit: return "/notifications/read"
+        case .users: return "/account/users"
+        case .userInviteSubmit: return "/account/users/invite"
+        case .delegateTwoFactorSubmit: return "/account/users/require-2fa"
+        case .userEdit(let id), .userEditSubmit(let id): return "/account/users/" + PathEncoding.segment(id)
+        case .userRevokeSubmit(let id): return "/account/users/" + PathEncoding.segment(id) + "/revoke"
+        case .invitationResendSubmit(let id): return "/account/invitations/" + PathEncoding.segment(id) + "/resend"
+        case .invitationCancelSubmit(let id): return "/account/invitations/" + PathEncoding.segment(id) + "/cancel"
+        case .invitation, .invitationAcceptSubmit: return "/invitations/accept"
+        case .invitationDeclineSubmit: return "/invitations/decline"
+        case .accounts: return "/accounts"
+        case .accountSwitchSubmit: return "/accounts/switch"
+        case .accountLeaveSubmit(let id): return "/accounts/" + PathEncoding.segment(id) + "/leave"
+        case .activity: return "/account/activity"
+        case .activityCSV: return "/account/activity.csv"
+        case .contacts, .contactCreateSubmit: return "/account/contacts"
+        case .contactNew: return "/account/contacts/new"
+        case .contactEdit(let id), .contactEditSubmit(let id): return "/account/contacts/" + PathEncoding.segment(id)
+        case .contactDeleteSubmit(let id): return "/account/contacts/" + PathEncoding.segment(id) + "/delete"
         }
     }
 
@@ -69,5 +91,10 @@ extension SiteRoute {
         .sessionEndSubmit("ses_abc DEF/1"), .sessionsEndOthersSubmit,
         .accountEmails, .accountEmail("eml_x"), .accountEmailHTML("eml_x"),
         .notifications, .notificationsReadSubmit,
+        .users, .userInviteSubmit, .userEdit("mem_x"), .userEditSubmit("mem_x"), .userRevokeSubmit("mem_x"),
+        .invitationResendSubmit("inv_x"), .invitationCancelSubmit("inv_x"), .delegateTwoFactorSubmit,
+        .invitation, .invitationAcceptSubmit, .invitationDeclineSubmit, .accounts, .accountSwitchSubmit, .accountLeaveSubmit("acc_x"),
+        .activity, .activityCSV, .contacts, .contactNew, .contactCreateSubmit, .contactEdit("con_x"), .contactEditSubmit("con_x"),
+        .contactDeleteSubmit("con_x"),
     ]
 }

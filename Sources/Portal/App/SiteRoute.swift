@@ -39,6 +39,19 @@ public enum SiteRoute: Hashable, Sendable {
     case accountEmailHTML(String)
     case notifications
     case notificationsReadSubmit
+
+    // Delegation: users, invitations, switching accounts, activity, contacts
+    case users
+    case userInviteSubmit
+    case userEdit(String), userEditSubmit(String), userRevokeSubmit(String)
+    case invitationResendSubmit(String), invitationCancelSubmit(String)
+    case delegateTwoFactorSubmit
+    case invitation, invitationAcceptSubmit, invitationDeclineSubmit
+    case accounts, accountSwitchSubmit
+    case accountLeaveSubmit(String)
+    case activity, activityCSV
+    case contacts, contactNew, contactCreateSubmit
+    case contactEdit(String), contactEditSubmit(String), contactDeleteSubmit(String)
 }
 
 extension SiteRoute {
@@ -94,6 +107,29 @@ extension SiteRoute {
         Entry(method: .GET, pattern: "/account/emails/:id/html", name: "account.email.html") { $0["id"].map(SiteRoute.accountEmailHTML) },
         Entry(method: .GET, pattern: "/notifications", name: "notifications") { _ in .notifications },
         Entry(method: .POST, pattern: "/notifications/read", name: "notifications.read") { _ in .notificationsReadSubmit },
+
+        Entry(method: .GET, pattern: "/account/users", name: "users") { _ in .users },
+        Entry(method: .POST, pattern: "/account/users/invite", name: "users.invite") { _ in .userInviteSubmit },
+        Entry(method: .POST, pattern: "/account/users/require-2fa", name: "users.require-2fa") { _ in .delegateTwoFactorSubmit },
+        Entry(method: .GET, pattern: "/account/users/:id", name: "user") { $0["id"].map(SiteRoute.userEdit) },
+        Entry(method: .POST, pattern: "/account/users/:id", name: "user.submit") { $0["id"].map(SiteRoute.userEditSubmit) },
+        Entry(method: .POST, pattern: "/account/users/:id/revoke", name: "user.revoke") { $0["id"].map(SiteRoute.userRevokeSubmit) },
+        Entry(method: .POST, pattern: "/account/invitations/:id/resend", name: "invitation.resend") { $0["id"].map(SiteRoute.invitationResendSubmit) },
+        Entry(method: .POST, pattern: "/account/invitations/:id/cancel", name: "invitation.cancel") { $0["id"].map(SiteRoute.invitationCancelSubmit) },
+        Entry(method: .GET, pattern: "/invitations/accept", name: "invitation") { _ in .invitation },
+        Entry(method: .POST, pattern: "/invitations/accept", name: "invitation.accept") { _ in .invitationAcceptSubmit },
+        Entry(method: .POST, pattern: "/invitations/decline", name: "invitation.decline") { _ in .invitationDeclineSubmit },
+        Entry(method: .GET, pattern: "/accounts", name: "accounts") { _ in .accounts },
+        Entry(method: .POST, pattern: "/accounts/switch", name: "accounts.switch") { _ in .accountSwitchSubmit },
+        Entry(method: .POST, pattern: "/accounts/:id/leave", name: "accounts.leave") { $0["id"].map(SiteRoute.accountLeaveSubmit) },
+        Entry(method: .GET, pattern: "/account/activity", name: "activity") { _ in .activity },
+        Entry(method: .GET, pattern: "/account/activity.csv", name: "activity.csv") { _ in .activityCSV },
+        Entry(method: .GET, pattern: "/account/contacts", name: "contacts") { _ in .contacts },
+        Entry(method: .GET, pattern: "/account/contacts/new", name: "contact.new") { _ in .contactNew },
+        Entry(method: .POST, pattern: "/account/contacts", name: "contact.create") { _ in .contactCreateSubmit },
+        Entry(method: .GET, pattern: "/account/contacts/:id", name: "contact") { $0["id"].map(SiteRoute.contactEdit) },
+        Entry(method: .POST, pattern: "/account/contacts/:id", name: "contact.submit") { $0["id"].map(SiteRoute.contactEditSubmit) },
+        Entry(method: .POST, pattern: "/account/contacts/:id/delete", name: "contact.delete") { $0["id"].map(SiteRoute.contactDeleteSubmit) },
     ]
 
     /// A parsed request: the case and the name of the entry it matched (for logs and metrics).

@@ -28,6 +28,10 @@ public struct Catalog: Sendable {
         case .menuPassword: return "Password"
         case .menuSecurity: return "Security settings"
         case .menuEmailHistory: return "Email history"
+        case .menuUsers: return "Users"
+        case .menuActivity: return "Activity log"
+        case .menuContacts: return "Contacts"
+        case .menuSwitchAccount: return "Switch account"
 
         case .errorTitle(let code): return "Error \(code)"
         case .errorBadRequest: return "The request could not be understood. Check what you sent and try again."
@@ -45,6 +49,8 @@ public struct Catalog: Sendable {
         case .errorSecondFactorFirst: return "Finish signing in with your authentication code first."
         case .errorNoAccount: return "You have no account to manage yet. Ask the person who invited you to send a new invitation."
         case .errorAlreadySignedIn: return "You are already signed in. Go to the dashboard."
+        case .errorDelegateTwoFactor: return "The owner of this account requires two-factor authentication. Turn it on in your security settings, then come back."
+        case .errorOwnerOnly: return "Only the account owner can do this."
         case .errorMissingPermission(let name): return "This section needs the “\(name)” permission, which you do not have in this account. Ask the account owner to grant it."
 
         case .permissionName(let permission): return Self.permissionName(permission)
@@ -97,6 +103,9 @@ public struct Catalog: Sendable {
         case .security(let text): return english(text)
         case .profile(let text): return english(text)
         case .mailbox(let text): return english(text)
+        case .users(let text): return english(text)
+        case .contacts(let text): return english(text)
+        case .activity(let text): return english(text)
 
         case .dashboardTitle: return "Dashboard"
         case .dashboardLead(let name): return "Welcome, \(name)."

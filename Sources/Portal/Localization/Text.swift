@@ -19,6 +19,10 @@ public enum Text: Sendable, Hashable {
     case menuPassword
     case menuSecurity
     case menuEmailHistory
+    case menuUsers
+    case menuActivity
+    case menuContacts
+    case menuSwitchAccount
 
     // Error pages
     case errorTitle(Int)
@@ -37,6 +41,8 @@ public enum Text: Sendable, Hashable {
     case errorSecondFactorFirst
     case errorNoAccount
     case errorAlreadySignedIn
+    case errorDelegateTwoFactor
+    case errorOwnerOnly
     case errorMissingPermission(String)
 
     // Permissions
@@ -93,6 +99,9 @@ public enum Text: Sendable, Hashable {
     case security(SecurityText)
     case profile(ProfileText)
     case mailbox(MailboxText)
+    case users(UsersText)
+    case contacts(ContactsText)
+    case activity(ActivityText)
 
     // Dashboard
     case dashboardTitle

@@ -56,6 +56,8 @@ enum Schema {
             );
             CREATE TABLE memberships (
                 id \(d.autoIncrementPrimaryKey),
+                public_id TEXT NOT NULL UNIQUE,
+                full_access \(d.boolean) NOT NULL DEFAULT 0,
                 account_id \(d.bigint) NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
                 user_id \(d.bigint) NOT NULL REFERENCES users(id) ON DELETE CASCADE,
                 role TEXT NOT NULL,
@@ -154,6 +156,59 @@ enum Schema {
                 created_at \(d.timestamp) NOT NULL
             );
             CREATE INDEX notifications_user ON notifications (user_id, read_at, created_at);
+            """
+        },
+        Migration(version: 3, name: "delegation") { d in
+            """
+            CREATE TABLE invitations (
+                id \(d.autoIncrementPrimaryKey),
+                public_id TEXT NOT NULL UNIQUE,
+                account_id \(d.bigint) NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                email TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                full_access \(d.boolean) NOT NULL DEFAULT 0,
+                permissions TEXT NOT NULL DEFAULT '',
+                access_expires_at \(d.timestamp),
+                invited_by \(d.bigint) REFERENCES users(id) ON DELETE SET NULL,
+                status TEXT NOT NULL,
+                created_at \(d.timestamp) NOT NULL,
+                expires_at \(d.timestamp) NOT NULL,
+                responded_at \(d.timestamp),
+                accepted_user_id \(d.bigint) REFERENCES users(id) ON DELETE SET NULL
+            );
+            CREATE INDEX invitations_account ON invitations (account_id, status);
+            CREATE INDEX invitations_email ON invitations (email, status);
+            CREATE TABLE audit_events (
+                id \(d.autoIncrementPrimaryKey),
+                account_id \(d.bigint) NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                user_id \(d.bigint) REFERENCES users(id) ON DELETE SET NULL,
+                actor TEXT NOT NULL DEFAULT '',
+                ip TEXT NOT NULL DEFAULT '',
+                action TEXT NOT NULL,
+                target TEXT NOT NULL DEFAULT '',
+                before_value TEXT NOT NULL DEFAULT '',
+                after_value TEXT NOT NULL DEFAULT '',
+                created_at \(d.timestamp) NOT NULL
+            );
+            CREATE INDEX audit_events_account ON audit_events (account_id, created_at);
+            CREATE TABLE contacts (
+                id \(d.autoIncrementPrimaryKey),
+                public_id TEXT NOT NULL UNIQUE,
+                account_id \(d.bigint) NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                organization TEXT NOT NULL DEFAULT '',
+                email TEXT NOT NULL,
+                phone TEXT NOT NULL,
+                address_line1 TEXT NOT NULL,
+                address_line2 TEXT NOT NULL DEFAULT '',
+                postal_code TEXT NOT NULL DEFAULT '',
+                city TEXT NOT NULL,
+                country TEXT NOT NULL,
+                created_at \(d.timestamp) NOT NULL,
+                updated_at \(d.timestamp) NOT NULL
+            );
+            CREATE INDEX contacts_account ON contacts (account_id, name);
             """
         },
     ]

@@ -39,8 +39,8 @@ enum UserStore {
             RETURNING id
             """) ?? 0
         try db.execute("""
-            INSERT INTO memberships (account_id, user_id, role, permissions, created_at)
-            VALUES (\(accountID), \(userID), \(MembershipRole.owner.rawValue), '', \(now))
+            INSERT INTO memberships (public_id, full_access, account_id, user_id, role, permissions, created_at)
+            VALUES (\(PublicID.make("mem")), 1, \(accountID), \(userID), \(MembershipRole.owner.rawValue), '', \(now))
             """)
         try db.execute("UPDATE users SET last_account_id = \(accountID) WHERE id = \(userID)")
         return (userID, accountID)

@@ -61,7 +61,13 @@ enum Menus {
         if identity.may(.profile) { items.append(MenuItem(route: .account, text: .menuAccount)) }
         items.append(MenuItem(route: .accountPassword, text: .menuPassword))
         items.append(MenuItem(route: .accountSecurity, text: .menuSecurity))
+        if identity.may(.users) {
+            items.append(MenuItem(route: .users, text: .menuUsers))
+            items.append(MenuItem(route: .activity, text: .menuActivity))
+        }
+        if identity.may(.contacts) { items.append(MenuItem(route: .contacts, text: .menuContacts)) }
         if identity.may(.emails) { items.append(MenuItem(route: .accountEmails, text: .menuEmailHistory)) }
+        items.append(MenuItem(route: .accounts, text: .menuSwitchAccount))
         items.append(MenuItem(route: .notifications, text: .notifications))
         return items
     }

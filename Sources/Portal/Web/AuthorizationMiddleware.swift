@@ -54,19 +54,27 @@ struct AuthorizationMiddleware: Middleware {
                 return readable ? .redirect(SiteRoute.dashboard.path) : .deny(HTTPError(.forbidden, catalog(.errorAlreadySignedIn)))
             }
             return .allow
-        case .user, .member, .permission:
+        case .user, .member, .permission, .owner:
             guard let identity else { return signInFirst() }
             guard identity.stage == .full else {
                 return readable ? .redirect(SiteRoute.loginTwoFactor.path) : .deny(HTTPError(.forbidden, catalog(.errorSecondFactorFirst)))
             }
             if case .user = access { return .allow }
-            guard identity.account != nil else {
-                return .deny(HTTPError(.forbidden, catalog(.errorNoAccount)))
+            // No live membership in the session's account: revoked, expired, left, or never had one.
+            guard let account = identity.account else {
+                return readable ? .redirect(SiteRoute.accounts.path) : .deny(HTTPError(.forbidden, catalog(.errorNoAccount)))
             }
-            if case .permission(let permission) = access, !identity.may(permission) {
+            if account.role == .delegate, account.requireDelegateTwoFactor, !identity.twoFactorEnabled {
+                return readable ? .redirect(SiteRoute.twoFactorSetup.path) : .deny(HTTPError(.forbidden, catalog(.errorDelegateTwoFactor)))
+            }
+            switch access {
+            case .owner where account.role != .owner:
+                return .deny(HTTPError(.forbidden, catalog(.errorOwnerOnly)))
+            case .permission(let permission) where !identity.may(permission):
                 return .deny(HTTPError(.forbidden, catalog(.errorMissingPermission(catalog(.permissionName(permission))))))
+            default:
+                return .allow
             }
-            return .allow
         }
     }
 

@@ -44,20 +44,16 @@ struct PasswordHasherTests {
         #expect(hasher.needsRehash("$2b$12$abcdefghijklmnopqrstuv"))
     }
 
-    @Test("dummyVerify always fails and costs about as much as a real verify")
+    @Test("dummyVerify always fails and runs a verification at the same cost parameters as real hashes")
     func dummyVerifyCostsTheSame() async throws {
+        // Same cost by construction: the dummy hash carries the parameters new hashes are made with.
+        // (Speed itself is measured in benchmarks, never asserted in a timed test.)
         let hash = try await hasher.hash("tangerine velvet orbit")
-        var real: [Double] = []
-        var dummy: [Double] = []
-        for _ in 0..<3 {
-            var start = Date()
-            _ = try await hasher.verify("guess guess guess", against: hash)
-            real.append(Date().timeIntervalSince(start))
-            start = Date()
-            #expect(try await !hasher.dummyVerify("tangerine velvet orbit"))
-            dummy.append(Date().timeIntervalSince(start))
-        }
-        #expect(dummy.sorted()[1] > real.sorted()[1] * 0.3)
+        let parameters = { (text: String) in text.split(separator: "$").dropFirst(2).first.map(String.init) }
+        #expect(parameters(hasher.dummyHash) == parameters(hash))
+        #expect(!hasher.needsRehash(hasher.dummyHash))
+        #expect(try await !hasher.dummyVerify("tangerine velvet orbit"))
+        #expect(try !hasher.dummyVerifyBlocking("tangerine velvet orbit"))
     }
 
     @Test("overlong passwords are refused when hashing and never verify")
@@ -74,15 +70,6 @@ struct PasswordHasherTests {
         #expect(try !hasher.verifyBlocking("wrong", against: hash))
     }
 
-    @Test("measures milliseconds per argon2id hash at OWASP parameters")
-    func measureHashTime() throws {
-        let rounds = 5
-        let start = Date()
-        for _ in 0..<rounds { _ = try hasher.hashBlocking("tangerine velvet orbit") }
-        let ms = Date().timeIntervalSince(start) * 1000 / Double(rounds)
-        print("argon2id m=19MiB t=2 p=1: \(String(format: "%.1f", ms)) ms per hash")
-        #expect(ms > 1)
-    }
 
     @Test("the limiter never runs more bodies at once than its permits")
     func limiterCapsConcurrency() async throws {

@@ -75,6 +75,8 @@ public struct Identity: Sendable {
         let number: String
         let name: String
         let role: MembershipRole
+        /// Every permission, including those added by later releases.
+        let fullAccess: Bool
         let permissions: Set<Permission>
         let requireDelegateTwoFactor: Bool
     }
@@ -82,6 +84,6 @@ public struct Identity: Sendable {
     /// Whether the current account grants `permission` (the owner holds them all).
     func may(_ permission: Permission) -> Bool {
         guard let account else { return false }
-        return account.role == .owner || account.permissions.contains(permission)
+        return account.role == .owner || account.fullAccess || account.permissions.contains(permission)
     }
 }

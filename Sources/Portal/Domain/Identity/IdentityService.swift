@@ -231,7 +231,7 @@ struct IdentityService: Sendable {
         if let id = row.accountId, let publicID = row.accountPublicId, let role = row.role.flatMap(MembershipRole.init(rawValue:)),
            row.membershipExpiresAt.map({ $0 > now }) ?? true {
             account = Identity.AccountRef(id: id, publicID: publicID, number: row.accountNumber ?? "", name: row.accountName ?? "",
-                                          role: role, permissions: Permission.decode(row.permissions ?? ""),
+                                          role: role, fullAccess: row.fullAccess ?? false, permissions: Permission.decode(row.permissions ?? ""),
                                           requireDelegateTwoFactor: row.requireDelegateTwoFactor ?? false)
         }
         let identity = Identity(

@@ -20,7 +20,7 @@ enum DashboardPage {
               userName: identity.userName,
               emailVerified: identity.emailVerified,
               twoFactorEnabled: identity.twoFactorEnabled,
-              shortcuts: Menus.account(for: identity).filter { $0.route != .notifications })
+              shortcuts: Menus.account(for: identity).filter { $0.route != .notifications && $0.route != .accounts })
     }
 
     struct View: HTML {
