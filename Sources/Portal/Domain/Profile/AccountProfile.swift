@@ -75,19 +75,27 @@ struct AccountProfile: Sendable, Equatable {
     static let postalCodeLimit = 20
     static let cityLimit = 100
 
+    /// The rule of every free-text field of an address (here and in domain contacts): trimmed,
+    /// present when required, within `limit` characters, no control characters.
+    static func freeText(_ raw: String, limit: Int, required: Bool = false) -> (value: String, problem: Text?) {
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty {
+            return (value, required ? .fieldRequired : nil)
+        } else if value.count > limit {
+            return (value, .fieldTooLong(limit))
+        } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return (value, .profile(.fieldControlCharacters))
+        }
+        return (value, nil)
+    }
+
     /// The rules of the details form; the errors name form fields.
     static func validate(_ fields: ProfileFields) -> Result<AccountProfile, ProfileFieldErrors> {
         var errors = FieldErrors()
         func text(_ raw: String, _ field: String, limit: Int, required: Bool = false) -> String {
-            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if value.isEmpty {
-                if required { errors[field] = .fieldRequired }
-            } else if value.count > limit {
-                errors[field] = .fieldTooLong(limit)
-            } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                errors[field] = .profile(.fieldControlCharacters)
-            }
-            return value
+            let checked = freeText(raw, limit: limit, required: required)
+            if let problem = checked.problem { errors[field] = problem }
+            return checked.value
         }
         typealias F = ProfileFields.Field
         let name = text(fields.name, F.name, limit: nameLimit, required: true)
