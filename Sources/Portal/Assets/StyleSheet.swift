@@ -120,6 +120,12 @@ enum StyleSheet {
     .inline-form { display: inline; }
     .nudge .button { margin-top: .25rem; }
 
+    /* Activity log */
+    .filters { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); align-items: start; }
+    .nowrap { white-space: nowrap; }
+    td.change { overflow-wrap: anywhere; min-width: 14rem; }
+    .pagination { justify-content: space-between; }
+
     /* Phones and narrow windows */
     @media (max-width: 900px) {
       .frame { grid-template-columns: 1fr; }

@@ -40,7 +40,19 @@ struct ProfileController: Sendable {
             return render(request, model, status: .unprocessableContent)
         case .success(let profile):
             let now = services.clock.now()
-            try services.database.write { db in try AccountStore.updateProfile(accountID: account.id, profile, now: now, db) }
+            try services.database.write { db in
+                // Read inside the transaction so "before" is exactly what this save replaced.
+                let old = try AccountStore.account(id: account.id, db)
+                try AccountStore.updateProfile(accountID: account.id, profile, now: now, db)
+                if let old {
+                    let change = AuditChange.accountDetails(from: old, to: profile)
+                    if !change.isEmpty {
+                        try AuditStore.record(accountID: account.id, actor: AuditActor(identity, ip: request.remoteAddress),
+                                              action: .profileUpdated, target: old.number, before: change.before, after: change.after,
+                                              now: now, db)
+                    }
+                }
+            }
             return .redirect(to: .account, flash: .profileSaved)
         }
     }
@@ -49,7 +61,18 @@ struct ProfileController: Sendable {
         let account = try currentAccount(identity)
         let preferences = AccountPreferences(form: request.form)
         let now = services.clock.now()
-        try services.database.write { db in try AccountStore.updatePreferences(accountID: account.id, preferences, now: now, db) }
+        try services.database.write { db in
+            let old = try AccountStore.account(id: account.id, db)
+            try AccountStore.updatePreferences(accountID: account.id, preferences, now: now, db)
+            if let old {
+                let change = AuditChange.preferences(from: old, to: preferences)
+                if !change.isEmpty {
+                    try AuditStore.record(accountID: account.id, actor: AuditActor(identity, ip: request.remoteAddress),
+                                          action: .preferencesUpdated, target: old.number, before: change.before, after: change.after,
+                                          now: now, db)
+                }
+            }
+        }
         return .redirect(to: .account, flash: .preferencesSaved)
     }
 
