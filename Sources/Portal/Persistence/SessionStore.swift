@@ -33,7 +33,7 @@ enum SessionStore {
             SELECT s.id AS session_id, s.public_id AS session_public_id, s.stage, s.created_at, s.last_seen_at, s.expires_at,
                    u.id AS user_id, u.public_id AS user_public_id, u.name AS user_name, u.email, u.email_verified_at, u.totp_enabled_at,
                    a.id AS account_id, a.public_id AS account_public_id, a.number AS account_number, a.name AS account_name,
-                   m.role, m.permissions, m.expires_at AS membership_expires_at, a.require_delegate_2fa,
+                   m.role, m.permissions, m.expires_at AS membership_expires_at, a.require_delegate_2fa AS require_delegate2fa,
                    (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread
             FROM sessions s
             JOIN users u ON u.id = s.user_id

@@ -16,11 +16,12 @@ enum UserStore {
         try db.queryFirst(User.self, "SELECT \(sql: userColumns) FROM users WHERE id = \(id)")
     }
 
+    /// `requireDelegate2fa` snake-cases to `require_delegate2fa`, hence the alias.
     static func account(id: Int64, _ db: DatabaseConnection) throws -> Account? {
         try db.queryFirst(Account.self, """
             SELECT id, public_id, number, name, company, address_line1, address_line2, postal_code, city,
                    country, phone, vat_number, language, time_zone, pref_billing, pref_technical,
-                   pref_commercial, require_delegate_2fa
+                   pref_commercial, require_delegate_2fa AS require_delegate2fa
             FROM accounts WHERE id = \(id)
             """)
     }
