@@ -17,10 +17,11 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         .target(name: "HTML"),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
-        .target(name: "Database", dependencies: ["CSQLite"]),
+        .target(name: "Database", dependencies: ["CSQLite", "CLibPQ"]),
         .target(
             name: "Portal",
             dependencies: ["HTML", "HTTPServer", "Database", "CSodium", "COpenSSL", "CQREncode", "CCurl"]

@@ -3,7 +3,7 @@
 # Usage: scripts/deps.sh build|test|bench
 set -euo pipefail
 
-build=(pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libssl-dev libqrencode-dev libcurl4-openssl-dev ca-certificates)
+build=(pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libssl-dev libqrencode-dev libcurl4-openssl-dev libpq-dev ca-certificates)
 test=(python3-aiosmtpd python3-selenium chromium chromium-driver postgresql-15 nginx-light curl)
 bench=(wrk nginx-light gcc)
 

@@ -89,4 +89,16 @@ public protocol Database: AnyObject, Sendable {
     /// Closes all connections, waiting for in-flight work on other threads.
     /// Idempotent; later operations throw `DatabaseError.closed`.
     func close()
+
+    /// Runs `body` (a whole migration run) while holding a lock that every
+    /// process migrating the same database takes, so instances starting
+    /// together apply each migration once. The default just runs `body`:
+    /// enough where one writer is serialized by the engine itself (SQLite).
+    func withMigrationLock<T>(_ body: () throws -> T) throws -> T
+}
+
+extension Database {
+    public func withMigrationLock<T>(_ body: () throws -> T) throws -> T {
+        try body()
+    }
 }

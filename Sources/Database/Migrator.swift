@@ -61,6 +61,10 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ db: any Database) throws -> [Int] {
         try validate()
+        return try db.withMigrationLock { try migrateHoldingLock(db) }
+    }
+
+    private func migrateHoldingLock(_ db: any Database) throws -> [Int] {
         let dialect = db.dialect
         try db.write { conn in
             try conn.executeScript("""

@@ -6,7 +6,7 @@ public struct AppConfiguration: Sendable, Equatable {
     public var host = "127.0.0.1"
     public var port: UInt16 = 8080
     public var dataDirectory = "./data"
-    /// `sqlite:PATH` (default `sqlite:<data>/hosterra.sqlite3`) or, later, `postgres://…`.
+    /// `sqlite:PATH` (default `sqlite:<data>/hosterra.sqlite3`) or `postgres://…` (libpq URL).
     public var databaseURL: String?
     /// The URL customers use; links in emails are built from it, never from the Host header.
     public var publicURL = "http://127.0.0.1:8080"
@@ -47,7 +47,7 @@ public struct AppConfiguration: Sendable, Equatable {
             $0.port = try parse($1, as: UInt16.self, name: "port")
         },
         Option(environment: "HOSTERRA_DATA_DIR", flag: "--data-dir", defaultValue: "./data", summary: "Directory for the SQLite database, the secret key and outgoing .eml files.") { $0.dataDirectory = $1 },
-        Option(environment: "HOSTERRA_DATABASE_URL", flag: "--database-url", defaultValue: "sqlite:<data-dir>/hosterra.sqlite3", summary: "Database to use: `sqlite:PATH`.") { $0.databaseURL = $1 },
+        Option(environment: "HOSTERRA_DATABASE_URL", flag: "--database-url", defaultValue: "sqlite:<data-dir>/hosterra.sqlite3", summary: "Database to use: `sqlite:PATH` or `postgres://USER:PASSWORD@HOST:PORT/DB`.") { $0.databaseURL = $1 },
         Option(environment: "HOSTERRA_PUBLIC_URL", flag: "--public-url", defaultValue: "http://127.0.0.1:8080", summary: "URL customers reach the panel at; https turns on HSTS, Secure and __Host- cookies.") {
             guard $1.hasPrefix("http://") || $1.hasPrefix("https://") else {
                 throw ConfigurationError.invalid("public URL must start with http:// or https://, got \($1)")

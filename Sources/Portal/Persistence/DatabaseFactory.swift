@@ -1,7 +1,7 @@
 import Database
 import Foundation
 
-/// Opens the database named by HOSTERRA_DATABASE_URL.
+/// Opens the database named by HOSTERRA_DATABASE_URL: `sqlite:PATH` or `postgres://user:pass@host:port/db`.
 enum DatabaseFactory {
     static func open(url: String, readers: Int) throws -> any Database {
         if url.hasPrefix("sqlite:") {
@@ -14,9 +14,9 @@ enum DatabaseFactory {
             }
             return try SQLiteDatabase(path: path, readers: readers)
         }
-        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-            throw ConfigurationError.invalid("PostgreSQL support is not built yet; use sqlite:PATH")
+        if PostgreSQLURL.isPostgreSQL(url) {
+            return try PostgreSQLDatabase(url: url, poolSize: readers)
         }
-        throw ConfigurationError.invalid("unknown database URL \(url); expected sqlite:PATH")
+        throw ConfigurationError.invalid("unknown database URL \(PostgreSQLURL.redacted(url)); expected sqlite:PATH or postgres://…")
     }
 }

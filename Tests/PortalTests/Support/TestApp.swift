@@ -5,9 +5,12 @@ import HTTPServer
 
 /// A whole application on a fresh SQLite database in a temporary directory, with a hand-moved
 /// clock, a cheap password hash and captured logs. Every test builds its own.
+/// With HOSTERRA_TEST_POSTGRES_URL set, each app gets its own fresh PostgreSQL database instead.
 final class TestApp: @unchecked Sendable {  // mutable state only in `time` (locked inside ManualTime)
     let app: Application
     let directory: String
+    /// The server URL and name of this app's PostgreSQL database, dropped in deinit.
+    let postgres: (server: String, name: String)?
     let time: ManualTime
     let logs: LogSink
     let client: TestClient
@@ -19,6 +22,15 @@ final class TestApp: @unchecked Sendable {  // mutable state only in `time` (loc
         configuration.dataDirectory = directory
         configuration.accessLog = false
         configure(&configuration)
+        if let server = ProcessInfo.processInfo.environment["HOSTERRA_TEST_POSTGRES_URL"], !server.isEmpty,
+           configuration.databaseURL == nil {
+            let name = "portal_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            try PostgreSQLDatabase.executeOutsideTransaction(url: server, "CREATE DATABASE \(name)")
+            configuration.databaseURL = PostgreSQLURL.replacingDatabase(in: server, with: name)
+            postgres = (server, name)
+        } else {
+            postgres = nil
+        }
         let (clock, time) = Clock.manual(Date())
         self.time = time
         logs = LogSink.memory()
@@ -31,6 +43,9 @@ final class TestApp: @unchecked Sendable {  // mutable state only in `time` (loc
     deinit {
         app.close()
         try? FileManager.default.removeItem(atPath: directory)
+        if let postgres {
+            try? PostgreSQLDatabase.executeOutsideTransaction(url: postgres.server, "DROP DATABASE IF EXISTS \(postgres.name) WITH (FORCE)")
+        }
     }
 
     /// A browser: keeps cookies, never follows redirects.

@@ -1,0 +1,413 @@
+import CLibPQ
+import Foundation
+
+/// PostgreSQL implementation of `Database` over libpq, with the same
+/// semantics as `SQLiteDatabase` so migrations and repositories are shared.
+///
+/// - `read` runs in `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`: one
+///   snapshot for the whole body, writes refused.
+/// - `write` runs in `BEGIN … COMMIT`, rolled back when the body throws. By
+///   default every write transaction also takes a transaction-scoped advisory
+///   lock, so writes are serialized across *all* instances sharing the
+///   database, just as SQLite serializes its single writer: read-modify-write
+///   bodies written for SQLite stay free of lost updates. Within a process
+///   only one thread at a time goes for that lock, so waiting writers don't
+///   tie up pooled connections.
+/// - A nested `write` on the same thread is a savepoint; a `read` inside a
+///   `write` runs on the writer's connection and sees its changes.
+///
+/// Connections are opened lazily up to `poolSize` readers plus one writer,
+/// checked for liveness when taken from the pool and replaced when the server
+/// dropped them (restart, `pg_terminate_backend`), so the pool heals itself.
+///
+/// One difference from SQLite: after a statement fails inside a transaction,
+/// PostgreSQL refuses further statements in it. Code that wants to catch an
+/// error and carry on must run the failing statement in a nested `write`
+/// (a savepoint), which works on both engines; a body that swallows the error
+/// and returns gets `DatabaseError.sql` (SQLSTATE 25P02) instead of a commit.
+public final class PostgreSQLDatabase: Database, @unchecked Sendable {
+    // @unchecked Sendable: all mutable state below (`closed`, `idle`,
+    // `openConnections`, `readersOut`, `readerHolders`, `writerBusy`,
+    // `writerOwner`, `writerConnection`) is only accessed while holding
+    // `state` (an NSCondition). A connection is used only by the thread that
+    // checked it out under that lock.
+
+    /// Always `.postgresql`.
+    public let dialect: SQLDialect = .postgresql
+    /// The database URL with its password masked; safe to log.
+    public let redactedURL: String
+    /// Maximum concurrent `read` transactions (one connection each).
+    public let poolSize: Int
+
+    /// Advisory lock keys ("hosterra", "hostmigr" in ASCII). Advisory locks
+    /// are per database, so other databases on the server are unaffected.
+    static let writeLockKey: Int64 = 0x686F_7374_6572_7261
+    static let migrationLockKey: Int64 = 0x686F_7374_6D69_6772
+
+    private let parameters: [(String, String)]
+    private let statementCacheSize: Int
+    private let beginWrite: String
+    private let state = NSCondition()
+    private let stats = StatisticsRecorder(DatabaseStatistics())
+    private let schemaGeneration = Locked<UInt64>(0)
+    private var closed = false
+    private var idle: [PostgreSQLConnection] = []
+    private var openConnections = 0
+    private var readersOut = 0
+    private var readerHolders: [pthread_t: PostgreSQLConnection] = [:]
+    private var writerBusy = false
+    private var writerOwner: pthread_t?
+    private var writerConnection: PostgreSQLConnection?
+
+    private enum Role { case read, write }
+
+    /// Connects to the database at `url` (`postgres://` or `postgresql://`,
+    /// any libpq URI parameters allowed, e.g. `?sslmode=require`).
+    ///
+    /// - Parameters:
+    ///   - poolSize: concurrent readers (the writer has one more connection).
+    ///   - connectTimeoutSeconds: libpq `connect_timeout`, unless the URL sets one.
+    ///   - statementCacheSize: prepared statements kept per connection.
+    ///   - serializeWrites: take the cross-instance write lock (see above).
+    /// - Throws: `DatabaseError.connectionFailed` (one connection is opened
+    ///   at once so a wrong URL or password fails at startup). Messages name
+    ///   the URL without its password.
+    public init(url: String,
+                poolSize: Int = ProcessInfo.processInfo.activeProcessorCount,
+                connectTimeoutSeconds: Int = 5,
+                statementCacheSize: Int = 128,
+                serializeWrites: Bool = true) throws {
+        redactedURL = PostgreSQLURL.redacted(url)
+        guard PostgreSQLURL.isPostgreSQL(url) else {
+            throw DatabaseError.connectionFailed("not a postgres:// URL: \(redactedURL)")
+        }
+        self.poolSize = max(1, poolSize)
+        self.statementCacheSize = statementCacheSize
+        self.parameters = PostgreSQLURL.parameters(url: url, connectTimeoutSeconds: connectTimeoutSeconds)
+        beginWrite = serializeWrites ? "BEGIN; SELECT pg_advisory_xact_lock(\(Self.writeLockKey))" : "BEGIN"
+        let first = try makeConnection()
+        idle = [first]
+        openConnections = 1
+    }
+
+    deinit {
+        close()
+    }
+
+    private func makeConnection() throws -> PostgreSQLConnection {
+        do {
+            return try PostgreSQLConnection(parameters: parameters, statementCacheSize: statementCacheSize,
+                                            stats: stats, schemaGeneration: schemaGeneration)
+        } catch DatabaseError.connectionFailed(let message) {
+            throw DatabaseError.connectionFailed("\(redactedURL): \(message)")
+        }
+    }
+
+    // MARK: Reading
+
+    @discardableResult
+    public func read<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
+        let me = pthread_self()
+        state.lock()
+        if closed {
+            state.unlock()
+            throw DatabaseError.closed
+        }
+        // Re-entrant cases run on the connection this thread already holds,
+        // inside its transaction; taking another could deadlock.
+        if writerBusy, let owner = writerOwner, pthread_equal(owner, me) != 0, let writer = writerConnection {
+            state.unlock()
+            return try body(writer)
+        }
+        if let held = readerHolders[me] {
+            state.unlock()
+            return try body(held)
+        }
+        state.unlock()
+
+        var connection = try checkOut(.read, me)
+        defer { checkIn(connection, .read, me) }
+        defer { stats.withLock { $0.reads += 1 } }
+        connection = try begin(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", .read, me)
+        let result: T
+        do {
+            result = try body(connection)
+        } catch {
+            rollbackQuietly(connection)
+            throw error
+        }
+        if connection.transactionStatus == PQTRANS_INERROR {
+            // The body caught a failed statement; nothing to commit in a read.
+            rollbackQuietly(connection)
+        } else {
+            do {
+                try connection.command("COMMIT")
+            } catch {
+                rollbackQuietly(connection)
+                throw error
+            }
+        }
+        return result
+    }
+
+    // MARK: Writing
+
+    @discardableResult
+    public func write<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
+        let me = pthread_self()
+        state.lock()
+        if closed {
+            state.unlock()
+            throw DatabaseError.closed
+        }
+        if writerBusy, let owner = writerOwner, pthread_equal(owner, me) != 0, let writer = writerConnection {
+            state.unlock()
+            return try withSavepoint(writer, body)
+        }
+        state.unlock()
+
+        var connection = try checkOut(.write, me)
+        defer { checkIn(connection, .write, me) }
+        connection = try begin(connection, beginWrite, .write, me)
+        let result: T
+        do {
+            result = try body(connection)
+            try commit(connection)
+        } catch {
+            rollbackQuietly(connection)
+            stats.withLock { $0.rollbacks += 1 }
+            throw error
+        }
+        stats.withLock { $0.transactions += 1 }
+        return result
+    }
+
+    /// COMMIT, refusing to report success when PostgreSQL turned it into a
+    /// ROLLBACK (it does so silently for a transaction in the failed state).
+    private func commit(_ connection: PostgreSQLConnection) throws {
+        let abortedMessage = "a statement failed earlier in this transaction and its error was caught, "
+            + "so PostgreSQL aborted the transaction and nothing was committed; "
+            + "run statements that may fail in a nested write (savepoint)"
+        if connection.transactionStatus == PQTRANS_INERROR {
+            throw DatabaseError.sql(code: PostgreSQLErrors.code("25P02"), message: abortedMessage, statement: "COMMIT")
+        }
+        let tag = try connection.command("COMMIT")
+        if tag != "COMMIT" {
+            throw DatabaseError.sql(code: PostgreSQLErrors.code("25P02"), message: abortedMessage, statement: "COMMIT")
+        }
+    }
+
+    /// A nested write: a savepoint inside the current transaction, so an
+    /// error in the inner body undoes only the inner changes (and clears
+    /// PostgreSQL's failed-transaction state).
+    private func withSavepoint<T>(_ connection: PostgreSQLConnection, _ body: (any DatabaseConnection) throws -> T) throws -> T {
+        connection.savepointDepth += 1
+        defer { connection.savepointDepth -= 1 }
+        let name = "nested_write_\(connection.savepointDepth)"
+        try connection.command("SAVEPOINT \(name)")
+        do {
+            let result = try body(connection)
+            try connection.command("RELEASE SAVEPOINT \(name)")
+            return result
+        } catch {
+            let status = connection.transactionStatus
+            if status == PQTRANS_INTRANS || status == PQTRANS_INERROR {
+                _ = try? connection.command("ROLLBACK TO SAVEPOINT \(name)")
+                _ = try? connection.command("RELEASE SAVEPOINT \(name)")
+            }
+            throw error
+        }
+    }
+
+    /// Rolls back if a transaction is open. Errors are ignored: the caller is
+    /// already propagating the original error, and a connection left inside a
+    /// transaction is discarded on check-in anyway (the server then rolls back).
+    private func rollbackQuietly(_ connection: PostgreSQLConnection) {
+        let status = connection.transactionStatus
+        if status == PQTRANS_INTRANS || status == PQTRANS_INERROR {
+            _ = try? connection.command("ROLLBACK")
+        }
+    }
+
+    // MARK: Pool
+
+    /// Waits for a reader slot or the writer, then lends out an idle live
+    /// connection or opens a new one.
+    private func checkOut(_ role: Role, _ me: pthread_t) throws -> PostgreSQLConnection {
+        let start = DispatchTime.now().uptimeNanoseconds
+        state.lock()
+        while !closed && (role == .read ? readersOut >= poolSize : writerBusy) {
+            state.wait()
+        }
+        guard !closed else {
+            state.unlock()
+            throw DatabaseError.closed
+        }
+        switch role {
+        case .read: readersOut += 1
+        case .write:
+            writerBusy = true
+            writerOwner = me
+        }
+        var connection = idle.popLast()
+        if connection == nil { openConnections += 1 } // reserve the slot while connecting unlocked
+        state.unlock()
+        let waited = DispatchTime.now().uptimeNanoseconds &- start
+        stats.withLock {
+            if role == .write { $0.writerWaitNanoseconds &+= waited } else { $0.readerWaitNanoseconds &+= waited }
+        }
+
+        do {
+            if let stale = connection, !stale.isUsable() {
+                stale.close()
+                connection = nil
+            }
+            let ready = try connection ?? makeConnection()
+            ready.refreshIfSchemaChanged()
+            register(ready, role, me)
+            return ready
+        } catch {
+            state.lock()
+            openConnections -= 1
+            release(role, me)
+            state.broadcast()
+            state.unlock()
+            throw error
+        }
+    }
+
+    private func register(_ connection: PostgreSQLConnection, _ role: Role, _ me: pthread_t) {
+        state.lock()
+        switch role {
+        case .read: readerHolders[me] = connection
+        case .write: writerConnection = connection
+        }
+        state.unlock()
+    }
+
+    /// Must hold `state`.
+    private func release(_ role: Role, _ me: pthread_t) {
+        switch role {
+        case .read:
+            readersOut -= 1
+            readerHolders[me] = nil
+        case .write:
+            writerBusy = false
+            writerOwner = nil
+            writerConnection = nil
+        }
+    }
+
+    /// Returns a connection; one that lost its server, or is somehow still
+    /// inside a transaction, is closed rather than pooled.
+    private func checkIn(_ connection: PostgreSQLConnection, _ role: Role, _ me: pthread_t) {
+        state.lock()
+        release(role, me)
+        if closed || connection.isClosed || connection.isBroken || connection.transactionStatus != PQTRANS_IDLE {
+            connection.close()
+            openConnections -= 1
+        } else {
+            idle.append(connection)
+        }
+        state.broadcast()
+        state.unlock()
+    }
+
+    /// Starts the transaction. If the connection turns out dead at this
+    /// point nothing has run yet, so one fresh connection may retry safely.
+    private func begin(_ connection: PostgreSQLConnection, _ text: String, _ role: Role, _ me: pthread_t) throws -> PostgreSQLConnection {
+        do {
+            try connection.command(text)
+            return connection
+        } catch DatabaseError.connectionFailed {
+            connection.close()
+            let fresh = try makeConnection()
+            register(fresh, role, me)
+            do {
+                try fresh.command(text)
+            } catch {
+                // The caller's defer checks in the old, closed connection,
+                // which frees the slot.
+                fresh.close()
+                throw error
+            }
+            return fresh
+        }
+    }
+
+    // MARK: Maintenance
+
+    /// Holds a session-level advisory lock on a dedicated connection for the
+    /// whole migration run; closing that connection releases it even if the
+    /// process dies mid-way.
+    public func withMigrationLock<T>(_ body: () throws -> T) throws -> T {
+        state.lock()
+        let isClosed = closed
+        state.unlock()
+        if isClosed { throw DatabaseError.closed }
+        let connection = try makeConnection()
+        defer { connection.close() }
+        try connection.command("SELECT pg_advisory_lock(\(Self.migrationLockKey))")
+        let result = try body()
+        _ = try? connection.command("SELECT pg_advisory_unlock(\(Self.migrationLockKey))")
+        return result
+    }
+
+    /// Runs `statement` outside any transaction on a short-lived connection,
+    /// for the few commands PostgreSQL refuses inside one (`CREATE DATABASE`,
+    /// `DROP DATABASE`, `VACUUM`). Operations tooling and tests only: it takes
+    /// no parameters, so never build `statement` from input.
+    public static func executeOutsideTransaction(url: String, _ statement: String, connectTimeoutSeconds: Int = 5) throws {
+        let stats = StatisticsRecorder(DatabaseStatistics())
+        let connection: PostgreSQLConnection
+        do {
+            connection = try PostgreSQLConnection(
+                parameters: PostgreSQLURL.parameters(url: url, connectTimeoutSeconds: connectTimeoutSeconds),
+                statementCacheSize: 1, stats: stats, schemaGeneration: Locked(0))
+        } catch DatabaseError.connectionFailed(let message) {
+            throw DatabaseError.connectionFailed("\(PostgreSQLURL.redacted(url)): \(message)")
+        }
+        defer { connection.close() }
+        try connection.command(statement)
+    }
+
+    public func ping() throws {
+        try read { connection in
+            guard try connection.queryFirst(Int.self, "SELECT 1") == 1 else {
+                throw DatabaseError.connectionFailed("ping returned an unexpected result")
+            }
+        }
+    }
+
+    /// `readerConnections` counts every open pooled connection, the
+    /// writer's included (PostgreSQL connections are not role-bound).
+    public func statistics() -> DatabaseStatistics {
+        var snapshot = stats.withLock { $0 }
+        state.lock()
+        snapshot.readerConnections = openConnections
+        snapshot.readersInUse = readersOut
+        snapshot.writerInUse = writerBusy
+        state.unlock()
+        return snapshot
+    }
+
+    /// Closes all connections. Waits for reads and writes running on other
+    /// threads to finish; connections held by the calling thread (close()
+    /// called from inside a body) are closed when that body returns.
+    public func close() {
+        let me = pthread_self()
+        state.lock()
+        defer { state.unlock() }
+        guard !closed else { return }
+        closed = true
+        for connection in idle { connection.close() }
+        openConnections -= idle.count
+        idle.removeAll()
+        state.broadcast() // wake waiters so they fail with .closed
+        func ownsWriter() -> Bool { writerOwner.map { pthread_equal($0, me) != 0 } ?? false }
+        func othersReading() -> Bool { readersOut > (readerHolders[me] == nil ? 0 : 1) }
+        while (writerBusy && !ownsWriter()) || othersReading() {
+            state.wait()
+        }
+    }
+}
