@@ -32,9 +32,9 @@ import Testing
         let user = try #require(try db.read { try UserStore.user(id: ids.user, $0) })
         #expect(user.email == "store@example.com")
         #expect(try db.read { try UserStore.user(email: "store@example.com", $0) }?.id == ids.user)
-        #expect(try db.read { try UserStore.account(id: ids.account, $0) }?.requireDelegate2fa == false)
-        try db.write { try $0.execute("UPDATE accounts SET require_delegate_2fa = 1 WHERE id = \(ids.account)") }
-        #expect(try db.read { try UserStore.account(id: ids.account, $0) }?.requireDelegate2fa == true)
+        #expect(try db.read { try UserStore.account(id: ids.account, $0) }?.requireDelegateTwoFactor == false)
+        try db.write { try $0.execute("UPDATE accounts SET require_delegate_two_factor = 1 WHERE id = \(ids.account)") }
+        #expect(try db.read { try UserStore.account(id: ids.account, $0) }?.requireDelegateTwoFactor == true)
         #expect(try db.read { try UserStore.defaultAccount(userID: ids.user, now: now, $0) } == ids.account)
         let verifiedAt = try db.read { try $0.queryFirst(Date.self, "SELECT email_verified_at FROM users WHERE id = \(ids.user)") }
         #expect(verifiedAt == now)
@@ -46,7 +46,7 @@ import Testing
         }
         let loaded = try #require(try db.read { try SessionStore.load(tokenHash: "t1", $0) })
         #expect(loaded.sessionId == sessionID && loaded.unread == 0)
-        #expect(loaded.requireDelegate2fa == true) // read from the column, not defaulted to nil
+        #expect(loaded.requireDelegateTwoFactor == true) // read from the column, not defaulted to nil
         try db.write { conn in
             try SessionStore.rotate(sessionID: sessionID, newTokenHash: "t2", stage: .full, accountID: ids.account, now: now, conn)
             try SessionStore.touch(sessionID: sessionID, now: now.addingTimeInterval(1), conn)
