@@ -184,3 +184,34 @@ private let schema = """
         try db.ping()
     }
 }
+
+@Suite("SQLite online backup")
+struct SQLiteBackupTests {
+    @Test("a backup taken while the database is open holds every committed row and opens on its own")
+    func backupWhileOpen() throws {
+        let directory = NSTemporaryDirectory() + "hosterra-backup-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let db = try SQLiteDatabase(path: directory + "/live.sqlite3")
+        try db.write { try $0.executeScript("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)") }
+        for index in 0..<500 {
+            try db.write { try $0.execute("INSERT INTO t (name) VALUES (\("row \(index)"))") }
+        }
+        // MUT
+        try db.backup(to: directory + "/copy.sqlite3")
+        try db.write { try $0.execute("INSERT INTO t (name) VALUES ('after')") }
+        db.close()
+        // validate
+        let copy = try SQLiteDatabase(path: directory + "/copy.sqlite3")
+        defer { copy.close() }
+        #expect(try copy.read { try $0.queryFirst(Int.self, "SELECT COUNT(*) FROM t") } == 500)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/copy.sqlite3.partial"))
+    }
+
+    @Test("a backup of a missing database fails with a clear error")
+    func missingSource() {
+        #expect(throws: DatabaseError.self) {
+            try SQLiteDatabase.backup(from: "/nonexistent/\(UUID()).sqlite3", to: NSTemporaryDirectory() + "/x-\(UUID()).sqlite3")
+        }
+    }
+}

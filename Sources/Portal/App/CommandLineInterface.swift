@@ -1,3 +1,4 @@
+import Database
 import Foundation
 import HTTPServer
 
@@ -15,6 +16,9 @@ public enum CommandLineInterface {
           serve        Serve the panel (default command).
           migrate      Apply pending database migrations and exit.
           demo         Create the demo customer (idempotent) and print its login.
+          backup --to PATH
+                       Copy the SQLite database while it is in use (online backup API).
+                       For PostgreSQL use pg_dump (see docs/deployment.md).
           --help       Show this help.
           --version    Show the version.
 
@@ -45,6 +49,15 @@ public enum CommandLineInterface {
             command = first
             arguments.removeFirst()
         }
+        var backupDestination: String?
+        if command == "backup", let index = arguments.firstIndex(of: "--to") {
+            guard index + 1 < arguments.count else {
+                printError("hosterra: backup needs --to PATH")
+                return 64
+            }
+            backupDestination = arguments[index + 1]
+            arguments.removeSubrange(index...(index + 1))
+        }
         let configuration: AppConfiguration
         do {
             let (loaded, rest) = try AppConfiguration.load(environment: environment, arguments: arguments)
@@ -61,6 +74,7 @@ public enum CommandLineInterface {
         case "serve": return serve(configuration)
         case "migrate": return migrate(configuration)
         case "demo": return demo(configuration)
+        case "backup": return backup(configuration, to: backupDestination)
         default:
             printError("hosterra: unknown command \(command); see hosterra --help")
             return 64
@@ -91,6 +105,31 @@ public enum CommandLineInterface {
             return 0
         } catch {
             printError("hosterra: demo data failed: \(error)")
+            return 1
+        }
+    }
+
+    static func backup(_ configuration: AppConfiguration, to destination: String?) -> Int32 {
+        guard let destination else {
+            printError("hosterra: backup needs --to PATH")
+            return 64
+        }
+        let url = configuration.resolvedDatabaseURL
+        guard url.hasPrefix("sqlite:") else {
+            printError("hosterra: backup copies SQLite databases; for PostgreSQL use pg_dump -Fc (see docs/deployment.md)")
+            return 64
+        }
+        let path = String(url.dropFirst("sqlite:".count))
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("hosterra: no database at \(path)")
+            return 1
+        }
+        do {
+            try SQLiteDatabase.backup(from: path, to: destination)
+            print("backup written to \(destination)")
+            return 0
+        } catch {
+            printError("hosterra: backup failed: \(error)")
             return 1
         }
     }

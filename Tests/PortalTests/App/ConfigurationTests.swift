@@ -1,3 +1,4 @@
+import Database
 import Foundation
 import Testing
 @testable import Portal
@@ -48,6 +49,18 @@ struct ConfigurationTests {
         #expect(CommandLineInterface.run(arguments: ["--version"], environment: [:]) == 0)
         #expect(CommandLineInterface.run(arguments: ["frobnicate"], environment: [:]) == 64)
         #expect(CommandLineInterface.run(arguments: ["--no-such-flag"], environment: [:]) == 64)
+    }
+
+    @Test("backup copies the SQLite database of a data directory, and refuses without a destination")
+    func backupCommand() throws {
+        let directory = NSTemporaryDirectory() + "hosterra-backup-cli-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(CommandLineInterface.run(arguments: ["demo", "--data-dir", directory], environment: [:]) == 0)
+        #expect(CommandLineInterface.run(arguments: ["backup", "--data-dir", directory], environment: [:]) == 64)
+        #expect(CommandLineInterface.run(arguments: ["backup", "--data-dir", directory, "--to", directory + "/copy.sqlite3"], environment: [:]) == 0)
+        let copy = try SQLiteDatabase(path: directory + "/copy.sqlite3")
+        defer { copy.close() }
+        #expect(try copy.read { try $0.queryFirst(Int.self, "SELECT COUNT(*) FROM users WHERE email = 'demo@hosterra.example'") } == 1)
     }
 
     @Test("migrate applies the schema and a second run changes nothing")
