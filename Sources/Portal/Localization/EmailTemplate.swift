@@ -14,6 +14,9 @@ enum EmailTemplate: Sendable {
     case recoveryCodesRegenerated(name: String, ip: String)
     case emailChangeConfirm(name: String, newEmail: String, link: String)
     case emailChangeNotice(name: String, newEmail: String)
+    case invitation(inviterName: String, accountName: String, permissions: [String], accessUntil: String?, linkExpires: String, link: String)
+    case accessChanged(name: String, accountName: String, permissions: String, accessUntil: String?, accountsURL: String)
+    case accessRevoked(name: String, accountName: String, accountsURL: String)
 
     var category: EmailCategory { .security }
 
@@ -95,6 +98,23 @@ enum EmailTemplate: Sendable {
             return Parts(subject: "Your sign-in email is changing", greeting: "Hello \(name),",
                          paragraphs: ["A change of the sign-in address of your Hosterra account to \(newEmail) was requested. It takes effect once the new address is confirmed."],
                          action: nil, after: ["If this was not you, change your password and contact support."])
+        case .invitation(let inviterName, let accountName, let permissions, let accessUntil, let linkExpires, let link):
+            return Parts(subject: "\(inviterName) invited you to manage \(accountName) on Hosterra", greeting: "Hello,",
+                         paragraphs: ["\(inviterName) invited you to help manage the Hosterra account \(accountName).",
+                                      "You would be able to use: " + permissions.joined(separator: ", ") + "."
+                                          + (accessUntil.map { " This access ends after \($0)." } ?? ""),
+                                      "Open the invitation to accept or decline it. If you have no Hosterra login yet, you can create one with this email address from there."],
+                         action: ("Open the invitation", link),
+                         after: ["The link works once and expires on \(linkExpires). If you do not know \(inviterName), ignore this email or decline."])
+        case .accessChanged(let name, let accountName, let permissions, let accessUntil, let accountsURL):
+            return Parts(subject: "Your access to \(accountName) changed", greeting: "Hello \(name),",
+                         paragraphs: ["What you may do in the Hosterra account \(accountName) was changed. You can now use: \(permissions)."
+                                          + (accessUntil.map { " This access ends after \($0)." } ?? "")],
+                         action: ("See my accounts", accountsURL), after: ["Questions about this change? Ask the person who manages \(accountName)."])
+        case .accessRevoked(let name, let accountName, let accountsURL):
+            return Parts(subject: "Your access to \(accountName) was removed", greeting: "Hello \(name),",
+                         paragraphs: ["You can no longer manage the Hosterra account \(accountName): your access was removed. Your own login and any other accounts stay as they were."],
+                         action: ("See my accounts", accountsURL), after: ["Questions about this change? Ask the person who manages \(accountName)."])
         }
     }
 

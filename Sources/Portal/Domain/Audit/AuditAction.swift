@@ -5,6 +5,7 @@ enum AuditAction: String, Sendable, CaseIterable {
     case invitationCancelled = "invitation.cancelled"
     case invitationAccepted = "invitation.accepted"
     case invitationDeclined = "invitation.declined"
+    case invitationExpired = "invitation.expired"
     case accessUpdated = "access.updated"
     case accessRevoked = "access.revoked"
     case accessLeft = "access.left"

@@ -54,7 +54,7 @@ struct AuthController: Sendable {
             if stage == .pendingSecondFactor {
                 response = .redirect(to: SiteRoute.loginTwoFactor.url(query: next.map { [("next", $0)] } ?? []))
             } else {
-                response = .redirect(to: next ?? SiteRoute.dashboard.path)
+                response = .redirect(to: try next ?? DelegationService.landingAfterLogin(sessionToken: token, identity: identity))
             }
             response.setCookie(cookies.cookie(token))
             return response
@@ -76,7 +76,8 @@ struct AuthController: Sendable {
         let context = request.context
         if context.identity?.stage == .full { return .redirect(to: SiteRoute.dashboard.path) }
         return renderer.publicPage(request, title: context.catalog(.signupTitle)) {
-            SignupView(catalog: context.catalog, csrf: context.csrfToken, email: String((request.query["email"] ?? "").prefix(254)))
+            SignupView(catalog: context.catalog, csrf: context.csrfToken, email: String((request.query["email"] ?? "").prefix(254)),
+                       next: Self.safeNext(request.query["next"]) ?? "")
         }
     }
 
@@ -85,14 +86,17 @@ struct AuthController: Sendable {
         let name = request.form["name"] ?? ""
         let email = request.form["email"] ?? ""
         let password = request.form["password"] ?? ""
+        let next = Self.safeNext(request.form["next"])
         switch try identity.signup(name: name, email: email, password: password, client: Self.client(request)) {
         case .invalid(let errors):
             return renderer.publicPage(request, title: context.catalog(.signupTitle), status: .unprocessableContent) {
-                SignupView(catalog: context.catalog, csrf: context.csrfToken, name: String(name.prefix(200)), email: String(email.prefix(254)), errors: errors)
+                SignupView(catalog: context.catalog, csrf: context.csrfToken, name: String(name.prefix(200)), email: String(email.prefix(254)),
+                           next: next ?? "", errors: errors)
             }
         case .created, .alreadyRegistered:
             // The same answer either way: the page never tells whether an email has a login.
-            return .redirect(to: .login, flash: .checkEmail)
+            // A sign-up started from an invitation keeps its way back to it through the login.
+            return .redirect(to: .login, flash: .checkEmail, query: next.map { [("next", $0)] } ?? [])
         }
     }
 

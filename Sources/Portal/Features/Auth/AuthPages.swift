@@ -38,6 +38,8 @@ struct SignupView: HTML {
     let csrf: String
     var name = ""
     var email = ""
+    /// Where to go after the login that follows verification (an invitation), carried to the login page.
+    var next = ""
     var errors = FieldErrors()
 
     var content: some HTML {
@@ -47,6 +49,7 @@ struct SignupView: HTML {
             if !errors.isEmpty { Alert(kind: .danger, message: catalog(.formHasErrors)) }
             form(.method("post"), .action(SiteRoute.signupSubmit.path), .class("stack"), .novalidate) {
                 CSRFField(token: csrf)
+                if !next.isEmpty { input(.type("hidden"), .name("next"), .value(next)) }
                 FormField(id: "name", labelText: catalog(.fieldName), value: name, error: errors["name"].map { catalog($0) }, autocomplete: "name", required: true, maxLength: 100)
                 FormField(id: "email", labelText: catalog(.fieldEmail), type: "email", value: email, error: errors["email"].map { catalog($0) }, autocomplete: "email", required: true, maxLength: 254)
                 FormField(id: "password", labelText: catalog(.fieldPassword), type: "password", error: errors["password"].map { catalog($0) },
@@ -57,7 +60,7 @@ struct SignupView: HTML {
             }
             p(.class("muted")) {
                 catalog(.signupHaveAccount) + " "
-                a(.href(SiteRoute.login.path)) { catalog(.loginTitle) }
+                a(.href(SiteRoute.login.url(query: next.isEmpty ? [] : [("next", next)]))) { catalog(.loginTitle) }
             }
         }
     }

@@ -83,7 +83,7 @@ extension SecurityController {
             response.setCookie(services.sessionCookies.expired())
             return response
         case .signedIn(let newToken, _):
-            var response = Response.redirect(to: next ?? SiteRoute.dashboard.path)
+            var response = Response.redirect(to: try next ?? DelegationService.landingAfterLogin(sessionToken: newToken, identity: identityService))
             response.setCookie(services.sessionCookies.cookie(newToken))
             return response
         }

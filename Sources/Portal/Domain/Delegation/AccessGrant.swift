@@ -1,0 +1,128 @@
+import Foundation
+import HTTPServer
+
+/// What a delegate is given: every permission, or a chosen set, optionally until a day ends.
+struct AccessGrant: Sendable, Equatable {
+    var fullAccess: Bool
+    var permissions: Set<Permission>
+    /// The first instant the access no longer works (the end of the chosen day in the account's time zone).
+    var expiresAt: Date?
+
+    /// A short, stable summary for the audit log ("full access" / "contacts, emails; until 2026-12-04").
+    func auditSummary(timeZone: String) -> String {
+        var text = fullAccess ? "full access" : "permissions: " + permissions.sorted().map(\.rawValue).joined(separator: ", ")
+        if let expiresAt { text += "; until " + AccessGrant.dayString(expiresAt, timeZone: timeZone) }
+        return text
+    }
+
+    /// The day an expiry falls at the end of, as YYYY-MM-DD in the zone (what the form shows back).
+    static func dayString(_ expiresAt: Date, timeZone: String) -> String {
+        let calendar = calendar(timeZone)
+        let parts = calendar.dateComponents([.year, .month, .day], from: expiresAt.addingTimeInterval(-1))
+        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day))"
+    }
+
+    static func calendar(_ timeZone: String) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        return calendar
+    }
+
+    /// The end of the day `text` (YYYY-MM-DD) in the zone, i.e. the next midnight; nil when not a real date.
+    static func endOfDay(_ text: String, timeZone: String) -> Date? {
+        let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, pieces.count == 3, pieces[0].count == 4, pieces[1].count == 2, pieces[2].count == 2,
+              pieces.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(pieces[0]), let month = Int(pieces[1]), let day = Int(pieces[2])
+        else { return nil }
+        let calendar = calendar(timeZone)
+        let components = DateComponents(calendar: calendar, timeZone: calendar.timeZone, year: year, month: month, day: day)
+        guard components.isValidDate, let start = calendar.date(from: components) else { return nil }
+        return calendar.date(byAdding: .day, value: 1, to: start)
+    }
+}
+
+/// Who may give what. Nobody grants a permission they do not hold; only the owner grants
+/// "users" or full access (which includes users and every permission added later).
+enum GrantRules {
+    static func grantable(by actor: Identity.AccountRef) -> Set<Permission> {
+        if actor.role == .owner { return Set(Permission.allCases) }
+        let held = actor.fullAccess ? Set(Permission.allCases) : actor.permissions
+        return held.subtracting([.users])
+    }
+
+    static func mayGrantFullAccess(_ actor: Identity.AccountRef) -> Bool { actor.role == .owner }
+
+    static func allows(_ actor: Identity.AccountRef, fullAccess: Bool, permissions: Set<Permission>) -> Bool {
+        if fullAccess { return mayGrantFullAccess(actor) }
+        return permissions.isSubset(of: grantable(by: actor))
+    }
+
+    /// A delegate can be changed, revoked or re-invited by someone who could have granted all they hold:
+    /// a delegate never touches the owner nor anyone holding more than they may give.
+    static func mayManage(_ actor: Identity.AccountRef, fullAccess: Bool, permissions: Set<Permission>) -> Bool {
+        allows(actor, fullAccess: fullAccess, permissions: permissions)
+    }
+}
+
+/// The access part of the invite and change forms, as typed.
+struct AccessForm: Sendable {
+    enum Field {
+        static let email = "email"
+        static let access = "access"
+        static let permissions = "permissions"
+        static let expires = "expires"
+    }
+
+    static let fullValue = "full"
+    static let chosenValue = "chosen"
+
+    var email = ""
+    var access = AccessForm.chosenValue
+    /// Raw checkbox values, kept so the page can tick them again.
+    var permissions: [String] = []
+    var expires = ""
+
+    init() {}
+
+    init(form: FormData) {
+        email = String((form[Field.email] ?? "").prefix(320))
+        access = form[Field.access] == Self.fullValue ? Self.fullValue : Self.chosenValue
+        permissions = Array(form.all(Field.permissions).prefix(64))
+        expires = String((form[Field.expires] ?? "").trimmingCharacters(in: .whitespaces).prefix(32))
+    }
+
+    init(grant: AccessGrant, timeZone: String) {
+        access = grant.fullAccess ? Self.fullValue : Self.chosenValue
+        permissions = grant.permissions.sorted().map(\.rawValue)
+        expires = grant.expiresAt.map { AccessGrant.dayString($0, timeZone: timeZone) } ?? ""
+    }
+
+    var isFullAccess: Bool { access == Self.fullValue }
+
+    func isChecked(_ permission: Permission) -> Bool { permissions.contains(permission.rawValue) }
+
+    /// The grant typed, or the problems beside each field. Whether the actor may give it is checked apart.
+    func grant(timeZone: String, now: Date) -> (AccessGrant?, FieldErrors) {
+        var errors = FieldErrors()
+        var chosen = Set<Permission>()
+        for raw in permissions {
+            if let permission = Permission(rawValue: raw) { chosen.insert(permission) }
+            else { errors[Field.permissions] = .users(.permissionUnknown) }
+        }
+        if !isFullAccess, chosen.isEmpty, errors[Field.permissions] == nil { errors[Field.permissions] = .users(.permissionsRequired) }
+        var expiresAt: Date?
+        if !expires.isEmpty {
+            if let end = AccessGrant.endOfDay(expires, timeZone: timeZone) {
+                if end <= now { errors[Field.expires] = .users(.expiryPast) }
+                else if end > now.addingTimeInterval(10 * 366 * 24 * 3600) { errors[Field.expires] = .users(.expiryTooFar) }
+                else { expiresAt = end }
+            } else {
+                errors[Field.expires] = .users(.expiryInvalid)
+            }
+        }
+        guard errors.isEmpty else { return (nil, errors) }
+        return (AccessGrant(fullAccess: isFullAccess, permissions: isFullAccess ? [] : chosen, expiresAt: expiresAt), errors)
+    }
+}
