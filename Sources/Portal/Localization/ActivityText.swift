@@ -89,9 +89,7 @@ extension Catalog {
         }
     }
 
-    /// The description of each action. Not an exhaustive switch on purpose: features add their
-    /// actions to `AuditAction` in parallel, and a missing text must not break the build; the
-    /// Activity tests check that every case has one.
+    /// The description of each action; exhaustive, so a new action does not build without its text.
     static func englishActionName(_ action: AuditAction) -> String? {
         switch action {
         case .invitationSent: return "Invitation sent"
@@ -108,7 +106,7 @@ extension Catalog {
         case .contactCreated: return "Contact added"
         case .contactUpdated: return "Contact updated"
         case .contactDeleted: return "Contact deleted"
-        @unknown default: return nil
+        case .invitationExpired: return "Invitation expired"
         }
     }
 }
