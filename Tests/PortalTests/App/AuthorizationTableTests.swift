@@ -7,12 +7,42 @@ import Testing
 /// Every route against every kind of visitor: the response must show the decision the table gives.
 @Suite("Authorization table")
 struct AuthorizationTableTests {
-    enum Visitor: String, CaseIterable, CustomStringConvertible {
+    /// The kinds of visitor the table must tell apart.
+    enum Visitor: Hashable, CustomStringConvertible, Sendable {
         case anonymous
         case pendingSecondFactor
         case owner
         case userWithoutAccount
-        var description: String { rawValue }
+        case fullAccessDelegate
+        case delegate(Permission)
+        case expiredDelegate
+        case revokedDelegate
+
+        static let all: [Visitor] = [.anonymous, .pendingSecondFactor, .owner, .userWithoutAccount, .fullAccessDelegate,
+                                     .expiredDelegate, .revokedDelegate] + Permission.allCases.map(Visitor.delegate)
+
+        var description: String {
+            switch self {
+            case .anonymous: return "anonymous"
+            case .pendingSecondFactor: return "pending second factor"
+            case .owner: return "owner"
+            case .userWithoutAccount: return "user without account"
+            case .fullAccessDelegate: return "full-access delegate"
+            case .delegate(let permission): return "delegate holding \(permission.rawValue)"
+            case .expiredDelegate: return "expired delegate"
+            case .revokedDelegate: return "revoked delegate"
+            }
+        }
+
+        /// Signed in with a complete session.
+        var isFull: Bool { self != .anonymous && self != .pendingSecondFactor }
+        /// Inside an account with a live membership.
+        var hasAccount: Bool {
+            switch self {
+            case .owner, .fullAccessDelegate, .delegate: return true
+            default: return false
+            }
+        }
     }
 
     static func allowed(_ access: Access, for visitor: Visitor) -> Bool {
@@ -20,8 +50,15 @@ struct AuthorizationTableTests {
         case .everyone, .localOnly: return true
         case .secondFactor: return visitor == .pendingSecondFactor
         case .session: return visitor != .anonymous
-        case .user: return visitor == .owner || visitor == .userWithoutAccount
-        case .member, .permission, .owner: return visitor == .owner
+        case .user: return visitor.isFull
+        case .member: return visitor.hasAccount
+        case .owner: return visitor == .owner
+        case .permission(let permission):
+            switch visitor {
+            case .owner, .fullAccessDelegate: return true
+            case .delegate(let held): return held == permission
+            default: return false
+            }
         }
     }
 
@@ -48,13 +85,27 @@ struct AuthorizationTableTests {
             }
             try person.logIn(browser)
             return browser
+        case .fullAccessDelegate:
+            return try app.delegate(holding: [], fullAccess: true).delegateBrowser
+        case .delegate(let permission):
+            return try app.delegate(holding: [permission]).delegateBrowser
+        case .expiredDelegate:
+            let access = try app.delegate(holding: Set(Permission.allCases), expiresAt: app.time.current.addingTimeInterval(3600))
+            app.time.advance(by: 3601)
+            // Keep the session itself alive: only the delegation has ended.
+            try app.database.write { db in try db.execute("UPDATE sessions SET last_seen_at = \(app.time.current)") }
+            return access.delegateBrowser
+        case .revokedDelegate:
+            let access = try app.delegate(holding: Set(Permission.allCases))
+            try access.ownerBrowser.submit("/account/users/\(access.membershipPublicID)/revoke", form: [], from: "/account/users")
+            return access.delegateBrowser
         }
     }
 
     /// Whether a response is the authorization middleware saying no.
     static func isDenial(_ response: TestResponse, route: SiteRoute, visitor: Visitor) -> Bool {
         let catalog = Catalog(.english)
-        if route.access == .secondFactor, visitor == .owner || visitor == .userWithoutAccount {
+        if route.access == .secondFactor, visitor.isFull {
             return (response.status == .seeOther && response.location == "/")
                 || (response.status == .forbidden && response.text.contains(htmlEscaped(catalog(.errorAlreadySignedIn))))
         }
@@ -73,12 +124,13 @@ struct AuthorizationTableTests {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    @Test("each visitor gets exactly what the table allows on every route", arguments: Visitor.allCases)
+    @Test("each visitor gets exactly what the table allows on every route", arguments: Visitor.all)
     func everyRouteEveryVisitor(visitor: Visitor) throws {
         // setup
         let app = try TestApp()
+        // One visitor per test case: no sample request changes who the visitor is (logout is tested apart).
+        let browser = try Self.browser(for: visitor, in: app)
         for route in SiteRoute.samples where route != .logout {
-            let browser = try Self.browser(for: visitor, in: app)
             // MUT
             let response: TestResponse
             if route.method == .GET {
