@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import traceback
+import urllib.parse
 import urllib.request
 
 from selenium import webdriver
@@ -188,6 +189,96 @@ def test_signup_verify_2fa_recovery(h):
     assert not h.csp_violations(), h.csp_violations()
 
 
+def new_driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(2)
+    return driver
+
+
+def sign_up_and_verify(h, name, mail, password, signup_path="/signup"):
+    h.open(signup_path)
+    h.fill("name", name)
+    if h.driver.find_element(By.ID, "email").get_attribute("value") != mail:
+        h.fill("email", mail)
+    h.fill("password", password)
+    h.submit()
+    body = h.wait_mail(mail, "Confirm your email address")
+    h.driver.get(re.search(r"(http://\S+/verify-email\?token=\S+)", body).group(1))
+    h.submit()
+
+
+def log_in(h, mail, password, path="/login"):
+    h.open(path)
+    h.fill("email", mail)
+    h.fill("password", password)
+    h.submit()
+
+
+def test_delegation_invite_accept_switch_revoke(h):
+    stamp = int(time.time() * 1000)
+    owner_mail, guest_mail = f"owner-{stamp}@example.com", f"guest-{stamp}@example.com"
+    password = "amber orchard kettle 73"
+    sign_up_and_verify(h, "Olive Owner", owner_mail, password)
+    log_in(h, owner_mail, password)
+    assert h.path() == "/", h.path()
+
+    # The owner invites a new person with only contacts and emails.
+    h.open("/account/users")
+    h.fill("email", guest_mail)
+    h.driver.find_element(By.ID, "access-chosen").click()
+    h.driver.find_element(By.ID, "permission-contacts").click()
+    h.driver.find_element(By.ID, "permission-emails").click()
+    h.driver.find_element(By.CSS_SELECTOR, "form[action='/account/users/invite'] button[type=submit]").click()
+    assert guest_mail in h.text(), "the pending invitation is listed"
+
+    # The invitee, in another browser, signs up from the emailed link, verifies and accepts.
+    owner_driver, h.driver = h.driver, new_driver()
+    try:
+        body = h.wait_mail(guest_mail, "invit")
+        invitation = re.search(r"(http://\S+/invitations/accept\?token=\S+)", body).group(1)
+        h.driver.get(invitation)
+        h.driver.find_element(By.PARTIAL_LINK_TEXT, "Create").click()
+        assert h.driver.find_element(By.ID, "email").get_attribute("value") == guest_mail
+        sign_up_and_verify(h, "Gus Guest", guest_mail, password, signup_path=h.path())
+        log_in(h, guest_mail, password, path="/login?next=" + urllib.parse.quote(invitation.split("127.0.0.1:%d" % h.port, 1)[1], safe=""))
+        if not h.path().startswith("/invitations/accept"):
+            h.driver.get(invitation)
+        h.driver.find_element(By.CSS_SELECTOR, "form[action='/invitations/accept'] button").click()
+
+        # Inside the owner's account, with only contacts and email history.
+        h.open("/accounts")
+        assert "Olive Owner" in h.text()
+        h.open("/")
+        menu = h.driver.find_element(By.CSS_SELECTOR, "details.account-menu").get_attribute("innerHTML")
+        assert "/account/contacts" in menu and "/account/emails" in menu, menu
+        assert "/account/users" not in menu and 'href="/account"' not in menu, menu
+        h.open("/account/contacts")
+        assert h.path() == "/account/contacts" and "Error 403" not in h.text()
+        for refused in ["/account", "/account/users", "/account/activity"]:
+            h.open(refused)
+            assert "Error 403" in h.text(), (refused, h.text()[:300])
+
+        # The owner revokes; the guest loses access on the very next request.
+        guest_driver = h.driver
+        h.driver = owner_driver
+        h.open("/account/users")
+        h.driver.find_element(By.CSS_SELECTOR, "a[href^='/account/users/mem_']").click()
+        h.driver.find_element(By.CSS_SELECTOR, "form[action$='/revoke'] button").click()
+        h.driver = guest_driver
+        h.open("/account/contacts")
+        assert h.path() in ("/accounts", "/account/contacts") and "Gus Guest" in h.text()
+        assert "/account/contacts" not in h.driver.find_element(By.TAG_NAME, "main").get_attribute("innerHTML") or h.path() == "/accounts"
+        assert not h.csp_violations(), h.csp_violations()
+    finally:
+        h.driver.quit()
+        h.driver = owner_driver
+
+
 def test_keyboard_and_phone_layout(h):
     h.open("/signup")
     h.driver.find_element(By.TAG_NAME, "body").send_keys("\t")
@@ -205,7 +296,7 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--only")
     args = parser.parse_args()
-    tests = [test_signup_verify_2fa_recovery, test_keyboard_and_phone_layout]
+    tests = [test_signup_verify_2fa_recovery, test_delegation_invite_accept_switch_revoke, test_keyboard_and_phone_layout]
     if args.only:
         tests = [t for t in tests if args.only in t.__name__]
     passed = failed = 0
