@@ -1,11 +1,82 @@
+import Dispatch
+import Foundation
+import Synchronization
+
 /// Work that runs beside the HTTP server (email delivery, periodic cleanup), started by `serve`
-/// and stopped before the database closes.
+/// and stopped before the database closes. One thread does both: delivery every half second,
+/// maintenance once at start and hourly.
 final class BackgroundWork: Sendable {
+    static let pollInterval: TimeInterval = 0.5
+    /// How long `stop()` waits for a pass in progress (an SMTP dialogue may be under way).
+    static let stopTimeout: TimeInterval = 15
+
     let services: Services
+    let outbox: OutboxWorker
+    let maintenance: Maintenance
 
-    init(services: Services) { self.services = services }
+    private struct State {
+        var running = false
+        var stopping = false
+    }
+    private let state = Mutex(State())
+    /// Signalled to wake the thread early (stop requested).
+    private let wake = DispatchSemaphore(value: 0)
+    /// Signalled by the thread when its loop has ended.
+    private let finished = DispatchSemaphore(value: 0)
 
-    func start() {}
+    init(services: Services) {
+        self.services = services
+        self.outbox = OutboxWorker.live(services: services)
+        self.maintenance = Maintenance(services: services)
+    }
 
-    func stop() {}
+    /// Starts the thread; calling it again while it runs does nothing.
+    func start() {
+        let shouldStart = state.withLock { state -> Bool in
+            guard !state.running else { return false }
+            state.running = true
+            state.stopping = false
+            return true
+        }
+        guard shouldStart else { return }
+        let thread = Thread { [self] in self.loop() }
+        thread.name = "hosterra-background"
+        thread.start()
+    }
+
+    /// Asks the thread to stop and waits (bounded) until it has; safe to call when not started.
+    func stop() {
+        let wasRunning = state.withLock { state -> Bool in
+            guard state.running, !state.stopping else { return false }
+            state.stopping = true
+            return true
+        }
+        guard wasRunning else { return }
+        wake.signal()
+        if finished.wait(timeout: .now() + Self.stopTimeout) == .timedOut {
+            services.logger.warning("background work still busy at shutdown; pending emails are retried on the next start")
+        }
+        state.withLock { $0.running = false }
+    }
+
+    private var stopRequested: Bool { state.withLock { $0.stopping } }
+
+    private func loop() {
+        defer { finished.signal() }
+        var nextMaintenance = Date.distantPast
+        while !stopRequested {
+            let now = services.clock.now()
+            if now >= nextMaintenance {
+                do {
+                    try maintenance.run()
+                } catch {
+                    services.logger.error("maintenance failed", ["error": .string("\(error)")])
+                }
+                nextMaintenance = now.addingTimeInterval(Maintenance.interval)
+            }
+            outbox.deliverDue()
+            if stopRequested { break }
+            _ = wake.wait(timeout: .now() + Self.pollInterval)
+        }
+    }
 }

@@ -84,6 +84,38 @@ enum OutboxStore {
         try db.queryFirst(Email.self, "SELECT \(sql: columns) FROM outbox_emails WHERE public_id = \(publicID) AND account_id = \(accountID)")
     }
 
+    /// What a member of the account may see of its email history: every email of the account except
+    /// other people's security emails, whose links (password reset, email change) belong to that person alone.
+    private static func visible(accountID: Int64, viewerUserID: Int64) -> SQL {
+        "account_id = \(accountID) AND (category <> \(EmailCategory.security.rawValue) OR user_id = \(viewerUserID))"
+    }
+
+    /// One page of the account's email history as `viewerUserID` may see it, newest first.
+    static func history(accountID: Int64, viewerUserID: Int64, offset: Int, limit: Int, _ db: DatabaseConnection) throws -> [Email] {
+        try db.query(Email.self, """
+            SELECT \(sql: columns) FROM outbox_emails WHERE \(sql: visible(accountID: accountID, viewerUserID: viewerUserID))
+            ORDER BY created_at DESC, id DESC LIMIT \(limit) OFFSET \(offset)
+            """)
+    }
+
+    static func historyCount(accountID: Int64, viewerUserID: Int64, _ db: DatabaseConnection) throws -> Int {
+        try db.queryFirst(Int.self, "SELECT COUNT(*) FROM outbox_emails WHERE \(sql: visible(accountID: accountID, viewerUserID: viewerUserID))") ?? 0
+    }
+
+    /// One email of the history; nil for another account's email or another person's security email.
+    static func historyEmail(publicID: String, accountID: Int64, viewerUserID: Int64, _ db: DatabaseConnection) throws -> Email? {
+        try db.queryFirst(Email.self, """
+            SELECT \(sql: columns) FROM outbox_emails
+            WHERE public_id = \(publicID) AND \(sql: visible(accountID: accountID, viewerUserID: viewerUserID))
+            """)
+    }
+
+    /// The zone the history's dates are shown in. Read here rather than through `UserStore.account`
+    /// because the history needs only this column.
+    static func accountTimeZone(accountID: Int64, _ db: DatabaseConnection) throws -> String? {
+        try db.queryFirst(String.self, "SELECT time_zone FROM accounts WHERE id = \(accountID)")
+    }
+
     static func counts(_ db: DatabaseConnection) throws -> [String: Int] {
         var result: [String: Int] = [:]
         for row in try db.query("SELECT status, COUNT(*) AS n FROM outbox_emails GROUP BY status") {

@@ -19,10 +19,16 @@ struct SecurityHeadersMiddleware: Middleware {
 
     func respond(to request: Request, next: Responder) throws -> Response {
         var response = try next(request)
-        response.headers["Content-Security-Policy"] = Self.contentSecurityPolicy
+        // A handler may set a stricter, purpose-made policy (a stored email shown in a sandboxed frame);
+        // everything else gets the panel's.
+        if response.headers["Content-Security-Policy"] == nil {
+            response.headers["Content-Security-Policy"] = Self.contentSecurityPolicy
+        }
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Frame-Options"] = "DENY"
+        if response.headers["X-Frame-Options"] == nil {
+            response.headers["X-Frame-Options"] = "DENY"
+        }
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
         if https {

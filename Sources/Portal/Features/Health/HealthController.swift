@@ -24,8 +24,22 @@ struct HealthController: Sendable {
     }
 
     func metricsPage() -> Response {
-        var response = Response.text(metrics.render(database: database.statistics()))
+        var response = Response.text(metrics.render(database: database.statistics(), extra: outboxLines()))
         response.headers["Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
         return response
+    }
+
+    /// Emails in the outbox by status: a growing `pending` or any `failed` means mail is not getting out.
+    /// Left out when the database does not answer, so that /metrics itself still does.
+    func outboxLines() -> [String] {
+        guard let counts = try? database.read({ db in try OutboxStore.counts(db) }) else { return [] }
+        var lines = [
+            "# HELP hosterra_outbox_emails Emails in the outbox, by delivery status.",
+            "# TYPE hosterra_outbox_emails gauge",
+        ]
+        for status in [OutboxStatus.pending, .sent, .kept, .failed] {
+            lines.append("hosterra_outbox_emails{status=\"\(status.rawValue)\"} \(counts[status.rawValue] ?? 0)")
+        }
+        return lines
     }
 }

@@ -1,12 +1,145 @@
+import Foundation
 import HTTPServer
 
 /// /account/emails (email history) and /notifications.
 struct MailboxController: Sendable {
     let services: Services
 
+    /// The policy of a stored email's HTML: nothing may load but inline styles and data: images,
+    /// the document is sandboxed even when opened directly, and only the panel may frame it.
+    static let emailContentSecurityPolicy = [
+        "default-src 'none'",
+        "img-src data:",
+        "style-src 'unsafe-inline'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'self'",
+        "sandbox",
+    ].joined(separator: "; ")
+
     func handle(_ route: SiteRoute, _ request: Request) throws -> Response {
         switch route {
+        case .accountEmails: return try emails(request)
+        case .accountEmail(let id): return try email(request, publicID: id)
+        case .accountEmailHTML(let id): return try emailHTML(request, publicID: id)
+        case .notifications: return try notifications(request)
+        case .notificationsReadSubmit: return try markAllRead(request)
         default: throw HTTPError(.notFound)
         }
+    }
+
+    // MARK: Email history
+
+    /// The visitor and their account; the authorization table already required the `emails` permission.
+    private func viewer(_ request: Request) throws -> (identity: Identity, account: Identity.AccountRef) {
+        guard let identity = request.context.identity, let account = identity.account else { throw HTTPError(.forbidden) }
+        return (identity, account)
+    }
+
+    private func localTime(accountID: Int64?) throws -> LocalTime {
+        guard let accountID else { return LocalTime(timeZone: "UTC") }
+        let zone = try services.database.read { db in try OutboxStore.accountTimeZone(accountID: accountID, db) }
+        return LocalTime(timeZone: zone ?? "UTC")
+    }
+
+    func emails(_ request: Request) throws -> Response {
+        let (identity, account) = try viewer(request)
+        let catalog = request.context.catalog
+        let perPage = EmailHistoryPage.perPage
+        let loaded = try services.database.read { db -> (Pagination, [OutboxStore.Email])? in
+            let total = try OutboxStore.historyCount(accountID: account.id, viewerUserID: identity.userID, db)
+            guard let pagination = Pagination.resolve(request.query["page"], total: total, perPage: perPage) else { return nil }
+            let emails = try OutboxStore.history(accountID: account.id, viewerUserID: identity.userID,
+                                                 offset: pagination.offset, limit: perPage, db)
+            return (pagination, emails)
+        }
+        guard let (pagination, emails) = loaded else { throw HTTPError(.notFound) }
+        let clock = try localTime(accountID: account.id)
+        let rows = emails.map { email in
+            EmailHistoryPage.Row(
+                publicID: email.publicId, date: clock.format(email.createdAt), isoDate: LocalTime.iso(email.createdAt),
+                subject: email.subject, category: EmailHistoryPage.categoryText(email.category),
+                status: DeliveryTag(status: email.status), lastError: Self.shownError(email))
+        }
+        let model = EmailHistoryPage.Model(rows: rows, pagination: pagination)
+        return services.renderer.panelPage(request, title: catalog(.mailbox(.emailsTitle))) {
+            EmailHistoryPage.View(model: model, catalog: catalog)
+        }
+    }
+
+    /// The error is shown while an email waits for a retry or after it failed; a delivered email has none.
+    static func shownError(_ email: OutboxStore.Email) -> String {
+        OutboxStatus(rawValue: email.status) == .failed || OutboxStatus(rawValue: email.status) == .pending ? email.lastError : ""
+    }
+
+    /// The email, or 404 when it is not this visitor's to see (another account's, or another person's
+    /// security email): the answer is the same as for an id that never existed.
+    private func findEmail(_ request: Request, publicID: String) throws -> OutboxStore.Email {
+        let (identity, account) = try viewer(request)
+        guard publicID.utf8.count <= 64 else { throw HTTPError(.notFound) }
+        let email = try services.database.read { db in
+            try OutboxStore.historyEmail(publicID: publicID, accountID: account.id, viewerUserID: identity.userID, db)
+        }
+        guard let email else { throw HTTPError(.notFound) }
+        return email
+    }
+
+    func email(_ request: Request, publicID: String) throws -> Response {
+        let email = try findEmail(request, publicID: publicID)
+        let catalog = request.context.catalog
+        let clock = try localTime(accountID: email.accountId)
+        let model = EmailDetailPage.Model(
+            publicID: email.publicId, date: clock.format(email.createdAt), isoDate: LocalTime.iso(email.createdAt),
+            to: email.toAddress, subject: email.subject, category: EmailHistoryPage.categoryText(email.category),
+            status: DeliveryTag(status: email.status), lastError: Self.shownError(email), textBody: email.textBody,
+            hasHTML: !email.htmlBody.isEmpty)
+        return services.renderer.panelPage(request, title: email.subject.isEmpty ? catalog(.mailbox(.noSubject)) : email.subject) {
+            EmailDetailPage.View(model: model, catalog: catalog)
+        }
+    }
+
+    /// The stored HTML as it was sent, under its own policy (see `emailContentSecurityPolicy`).
+    func emailHTML(_ request: Request, publicID: String) throws -> Response {
+        let email = try findEmail(request, publicID: publicID)
+        guard !email.htmlBody.isEmpty else { throw HTTPError(.notFound) }
+        var response = Response.html(email.htmlBody)
+        response.headers["Content-Security-Policy"] = Self.emailContentSecurityPolicy
+        response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        return response
+    }
+
+    // MARK: Notifications
+
+    func notifications(_ request: Request) throws -> Response {
+        guard let identity = request.context.identity else { throw HTTPError(.forbidden) }
+        let catalog = request.context.catalog
+        let perPage = NotificationsPage.perPage
+        let loaded = try services.database.read { db -> (Pagination, [NotificationStore.Item])? in
+            let total = try NotificationStore.count(userID: identity.userID, db)
+            guard let pagination = Pagination.resolve(request.query["page"], total: total, perPage: perPage) else { return nil }
+            return (pagination, try NotificationStore.list(userID: identity.userID, offset: pagination.offset, limit: perPage, db))
+        }
+        guard let (pagination, items) = loaded else { throw HTTPError(.notFound) }
+        // Notifications belong to the person; the account being managed supplies the time zone.
+        let clock = try localTime(accountID: identity.account?.id)
+        let shown = items.map { item in
+            NotificationsPage.Item(
+                severity: NotificationSeverity(rawValue: item.severity) ?? .info, message: item.message,
+                date: clock.format(item.createdAt), isoDate: LocalTime.iso(item.createdAt),
+                link: NotificationsPage.safeLink(item.link), unread: item.readAt == nil)
+        }
+        let model = NotificationsPage.Model(items: shown, pagination: pagination, unread: identity.unreadNotifications,
+                                            csrf: request.context.csrfToken)
+        return services.renderer.panelPage(request, title: catalog(.notifications)) {
+            NotificationsPage.View(model: model, catalog: catalog)
+        }
+    }
+
+    func markAllRead(_ request: Request) throws -> Response {
+        guard let identity = request.context.identity else { throw HTTPError(.forbidden) }
+        let now = services.clock.now()
+        try services.database.write { db in _ = try NotificationStore.markAllRead(userID: identity.userID, now: now, db) }
+        return .redirect(to: .notifications, flash: .notificationsRead)
     }
 }
