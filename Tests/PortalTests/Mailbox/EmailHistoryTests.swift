@@ -12,10 +12,8 @@ struct EmailHistoryTests {
         let delegateIDs = try app.ids(of: delegate.email)
         let now = app.time.current
         try app.database.write { db in
-            try db.execute("""
-                INSERT INTO memberships (account_id, user_id, role, permissions, created_at)
-                VALUES (\(ownerIDs.account), \(delegateIDs.user), 'delegate', \(permissions), \(now))
-                """)
+            _ = try MembershipStore.createDelegate(accountID: ownerIDs.account, userID: delegateIDs.user, fullAccess: false,
+                                                   permissions: Permission.decode(permissions), expiresAt: nil, now: now, db)
             try db.execute("UPDATE users SET last_account_id = \(ownerIDs.account) WHERE id = \(delegateIDs.user)")
         }
         let browser = app.browser()
