@@ -89,16 +89,37 @@ public struct Row: Sendable {
 /// Immutable after init, hence Sendable.
 final class ColumnIndex: Sendable {
     private let positions: [String: Int]
+    /// Lower-cased names without underscores, so a property `createdAt` finds `created_at`
+    /// with one byte-level pass instead of a Unicode snake_case conversion per property and row.
+    private let compact: [String: Int]
 
     init(_ columns: [String]) {
         var positions: [String: Int] = [:]
-        for (i, name) in columns.enumerated() where positions[name.lowercased()] == nil {
-            positions[name.lowercased()] = i
+        var compact: [String: Int] = [:]
+        for (i, name) in columns.enumerated() {
+            if positions[name.lowercased()] == nil { positions[name.lowercased()] = i }
+            let key = ColumnIndex.compactKey(name)
+            if compact[key] == nil { compact[key] = i }
         }
         self.positions = positions
+        self.compact = compact
     }
 
     func position(of column: String) -> Int? {
         positions[column.lowercased()]
+    }
+
+    /// The column for a Swift property name: `createdAt`, `created_at` and `CreatedAt` all match `created_at`.
+    func position(forProperty name: String) -> Int? {
+        compact[ColumnIndex.compactKey(name)]
+    }
+
+    static func compactKey(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 where byte != UInt8(ascii: "_") {
+            bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -26,10 +26,10 @@ struct RowDecoder: Decoder {
         return ColumnValueDecoder(value: row.values[0], column: row.columns[0], codingPath: [])
     }
 
-    /// Maps a property name to a column: exact name (case-insensitive), then
-    /// snake_case.
+    /// Maps a property name to a column, ignoring case and underscores
+    /// (`createdAt` finds `created_at`).
     static func position(for key: any CodingKey, in row: Row) -> Int? {
-        row.index.position(of: key.stringValue) ?? row.index.position(of: snakeCase(key.stringValue))
+        row.index.position(forProperty: key.stringValue)
     }
 
     /// `createdAt` → `created_at`, `userID` → `user_id`, `myURLValue` →
