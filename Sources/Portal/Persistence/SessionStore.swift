@@ -3,7 +3,9 @@ import Foundation
 
 /// SQL for server-side sessions. Only a session token's SHA-256 is stored.
 enum SessionStore {
-    struct Row: Decodable {
+    /// Decoded by column position rather than through `Decodable`: this query runs on every
+    /// signed-in request, and positional reads cost a fraction of the keyed decoder.
+    struct Loaded {
         let sessionId: Int64
         let sessionPublicId: String
         let stage: String
@@ -26,11 +28,37 @@ enum SessionStore {
         let membershipExpiresAt: Date?
         let requireDelegateTwoFactor: Bool?
         let unread: Int
+
+        init(_ row: Row) throws {
+            sessionId = try row.get(0)
+            sessionPublicId = try row.get(1)
+            stage = try row.get(2)
+            createdAt = try row.get(3)
+            lastSeenAt = try row.get(4)
+            expiresAt = try row.get(5)
+            userId = try row.get(6)
+            userPublicId = try row.get(7)
+            userName = try row.get(8)
+            email = try row.get(9)
+            emailVerifiedAt = try row.get(10)
+            totpEnabledAt = try row.get(11)
+            accountId = try row.get(12)
+            accountPublicId = try row.get(13)
+            accountNumber = try row.get(14)
+            accountName = try row.get(15)
+            role = try row.get(16)
+            fullAccess = try row.get(17)
+            permissions = try row.get(18)
+            membershipExpiresAt = try row.get(19)
+            requireDelegateTwoFactor = try row.get(20)
+            unread = try row.get(21)
+        }
     }
 
     /// The session, its user, its current account and membership, and the unread count, in one query.
-    static func load(tokenHash: String, _ db: DatabaseConnection) throws -> Row? {
-        try db.queryFirst(Row.self, """
+    static func load(tokenHash: String, _ db: DatabaseConnection) throws -> Loaded? {
+        // Column order matters: `Loaded.init` reads by position.
+        try db.queryFirst("""
             SELECT s.id AS session_id, s.public_id AS session_public_id, s.stage, s.created_at, s.last_seen_at, s.expires_at,
                    u.id AS user_id, u.public_id AS user_public_id, u.name AS user_name, u.email, u.email_verified_at, u.totp_enabled_at,
                    a.id AS account_id, a.public_id AS account_public_id, a.number AS account_number, a.name AS account_name,
@@ -41,7 +69,7 @@ enum SessionStore {
             LEFT JOIN memberships m ON m.user_id = s.user_id AND m.account_id = s.account_id
             LEFT JOIN accounts a ON a.id = m.account_id
             WHERE s.token_hash = \(tokenHash)
-            """)
+            """).map { try Loaded($0) }
     }
 
     static func create(tokenHash: String, userID: Int64, accountID: Int64?, stage: SessionStage, now: Date, expiresAt: Date, ip: String, userAgent: String, _ db: DatabaseConnection) throws -> Int64 {
