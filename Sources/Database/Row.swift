@@ -1,3 +1,4 @@
+import Synchronization
 /// One result row: column names and values in select order.
 ///
 /// Column lookup by name is case-insensitive. Rows are plain values and safe
@@ -88,30 +89,44 @@ public struct Row: Sendable {
 /// Case-insensitive column name lookup, built once per result set.
 /// Immutable after init, hence Sendable.
 final class ColumnIndex: Sendable {
-    private let positions: [String: Int]
-    /// Lower-cased names without underscores, so a property `createdAt` finds `created_at`
-    /// with one byte-level pass instead of a Unicode snake_case conversion per property and row.
-    private let compact: [String: Int]
+    private struct Maps {
+        let positions: [String: Int]
+        /// Lower-cased names without underscores, so a property `createdAt` finds `created_at`
+        /// with one byte-level pass instead of a Unicode snake_case conversion per property and row.
+        let compact: [String: Int]
+    }
+
+    private let columns: [String]
+    /// Built on the first lookup by name: rows read by position (the hot session query) never pay for it.
+    private let maps = Mutex<Maps?>(nil)
 
     init(_ columns: [String]) {
-        var positions: [String: Int] = [:]
-        var compact: [String: Int] = [:]
-        for (i, name) in columns.enumerated() {
-            if positions[name.lowercased()] == nil { positions[name.lowercased()] = i }
-            let key = ColumnIndex.compactKey(name)
-            if compact[key] == nil { compact[key] = i }
+        self.columns = columns
+    }
+
+    private func built() -> Maps {
+        maps.withLock { maps in
+            if let maps { return maps }
+            var positions: [String: Int] = [:]
+            var compact: [String: Int] = [:]
+            for (i, name) in columns.enumerated() {
+                if positions[name.lowercased()] == nil { positions[name.lowercased()] = i }
+                let key = ColumnIndex.compactKey(name)
+                if compact[key] == nil { compact[key] = i }
+            }
+            let made = Maps(positions: positions, compact: compact)
+            maps = made
+            return made
         }
-        self.positions = positions
-        self.compact = compact
     }
 
     func position(of column: String) -> Int? {
-        positions[column.lowercased()]
+        built().positions[column.lowercased()]
     }
 
     /// The column for a Swift property name: `createdAt`, `created_at` and `CreatedAt` all match `created_at`.
     func position(forProperty name: String) -> Int? {
-        compact[ColumnIndex.compactKey(name)]
+        built().compact[ColumnIndex.compactKey(name)]
     }
 
     static func compactKey(_ name: String) -> String {
