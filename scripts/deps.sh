@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build=(pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libssl-dev libqrencode-dev libcurl4-openssl-dev libpq-dev ca-certificates)
-test=(python3-aiosmtpd python3-selenium chromium chromium-driver postgresql-15 nginx-light curl)
+test=(python3-aiosmtpd python3-selenium chromium chromium-driver postgresql-15 postgresql-client-15 nginx-light curl)
 bench=(wrk nginx-light gcc)
 
 case "${1:-build}" in

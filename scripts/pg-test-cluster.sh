@@ -4,6 +4,8 @@
 #   eval "$(scripts/pg-test-cluster.sh start)"   # prints: export HOSTERRA_TEST_POSTGRES_URL=…
 #   scripts/pg-test-cluster.sh stop              # stops it and deletes its directory
 #   scripts/pg-test-cluster.sh status
+#   scripts/pg-test-cluster.sh start-existing    # starts the server of the state file again after a
+#                                                # `pg_ctl stop` (outage tests), same port and options
 #
 # The cluster lives in a temp directory owned by `postgres` (the server refuses to run as root),
 # trusts local TCP connections, listens on 127.0.0.1 only, on a free port, with fsync off: it is
@@ -35,6 +37,16 @@ s.close()
 EOF
 }
 
+# Starts the server of cluster directory $1 on port $2; prints the server log when it does not start.
+start_server() {
+  local dir="$1" port="$2"
+  # max_connections: every test database gets its own small pool, and the suites run in parallel.
+  as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 30 -o \
+    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB" \
+    start >/dev/null \
+    || { log "server did not start:"; cat "$dir/log" >&2 || true; return 1; }
+}
+
 start() {
   if [ -f "$STATE" ]; then
     # shellcheck disable=SC1090
@@ -56,15 +68,25 @@ start() {
   port="$(free_port)"
   as_pg "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; rm -rf "$dir"; exit 1; }
-  # max_connections: every test database gets its own small pool, and the suites run in parallel.
-  as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 30 -o \
-    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB" \
-    start >/dev/null \
-    || { log "server did not start:"; cat "$dir/log" >&2 || true; rm -rf "$dir"; exit 1; }
+  start_server "$dir" "$port" || { rm -rf "$dir"; exit 1; }
   url="postgres://postgres@127.0.0.1:$port/postgres"
   printf 'PG_DIR=%q\nPG_PORT=%q\nPG_URL=%q\n' "$dir/data" "$port" "$url" >"$STATE"
   log "running on port $port in $dir"
   echo "export HOSTERRA_TEST_POSTGRES_URL=$url"
+}
+
+# The same cluster again (same directory, port and data), for tests that stop the server on purpose.
+start_existing() {
+  [ -f "$STATE" ] || { log "nothing to start (no $STATE)"; exit 1; }
+  # shellcheck disable=SC1090
+  . "$STATE"
+  if as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR" status >/dev/null 2>&1; then
+    log "already running in $PG_DIR"
+  else
+    start_server "$(dirname "$PG_DIR")" "$PG_PORT" || exit 1
+    log "running again on port $PG_PORT"
+  fi
+  echo "export HOSTERRA_TEST_POSTGRES_URL=$PG_URL"
 }
 
 stop() {
@@ -97,7 +119,8 @@ status() {
 
 case "${1:-}" in
   start) start ;;
+  start-existing) start_existing ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|start-existing|stop|status" >&2; exit 2 ;;
 esac
