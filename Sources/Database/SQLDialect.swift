@@ -83,6 +83,16 @@ public enum SQLDialect: Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Appended to a `SELECT … FOR UPDATE` subquery that claims work rows: other transactions skip
+    /// the rows one has locked instead of waiting (PostgreSQL). SQLite has a single writer, so its
+    /// claims never overlap and the clause is empty.
+    public var skipLocked: String {
+        switch self {
+        case .sqlite: return ""
+        case .postgresql: return "FOR UPDATE SKIP LOCKED"
+        }
+    }
+
     /// The placeholder for the 1-based parameter `index`.
     public func placeholder(_ index: Int) -> String {
         switch self {

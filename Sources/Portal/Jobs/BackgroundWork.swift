@@ -2,9 +2,9 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Work that runs beside the HTTP server (email delivery, periodic cleanup), started by `serve`
-/// and stopped before the database closes. One thread does both: delivery every half second,
-/// maintenance once at start and hourly.
+/// Work that runs beside the HTTP server, started by `serve` and stopped before the database closes.
+/// One thread runs the shared job queue (email delivery…) every half second and the periodic tasks
+/// (maintenance, hourly) when this instance wins their period.
 final class BackgroundWork: Sendable {
     static let pollInterval: TimeInterval = 0.5
     /// How long `stop()` waits for a pass in progress (an SMTP dialogue may be under way).
@@ -13,6 +13,8 @@ final class BackgroundWork: Sendable {
     let services: Services
     let outbox: OutboxWorker
     let maintenance: Maintenance
+    let jobs: JobRunner
+    let scheduler: Scheduler
 
     private struct State {
         var running = false
@@ -26,8 +28,14 @@ final class BackgroundWork: Sendable {
 
     init(services: Services) {
         self.services = services
-        self.outbox = OutboxWorker.live(services: services)
-        self.maintenance = Maintenance(services: services)
+        let outbox = OutboxWorker.live(services: services)
+        let maintenance = Maintenance(services: services)
+        self.outbox = outbox
+        self.maintenance = maintenance
+        jobs = JobRunner(database: services.database, clock: services.clock, logger: services.logger, handlers: [outbox], runnerID: outbox.runnerID)
+        scheduler = Scheduler(database: services.database, clock: services.clock, logger: services.logger, runnerID: outbox.runnerID, tasks: [
+            Scheduler.Task(name: "maintenance", period: Maintenance.interval) { try maintenance.run() },
+        ])
     }
 
     /// Starts the thread; calling it again while it runs does nothing.
@@ -63,18 +71,9 @@ final class BackgroundWork: Sendable {
 
     private func loop() {
         defer { finished.signal() }
-        var nextMaintenance = Date.distantPast
         while !stopRequested {
-            let now = services.clock.now()
-            if now >= nextMaintenance {
-                do {
-                    try maintenance.run()
-                } catch {
-                    services.logger.error("maintenance failed", ["error": .string("\(error)")])
-                }
-                nextMaintenance = now.addingTimeInterval(Maintenance.interval)
-            }
-            outbox.deliverDue()
+            scheduler.tick()
+            jobs.runDue()
             if stopRequested { break }
             _ = wake.wait(timeout: .now() + Self.pollInterval)
         }

@@ -12,11 +12,14 @@ struct Maintenance: Sendable {
     /// Ended sessions stay a day, so that someone coming back to an idle tab is told their session
     /// ended (the row is what tells) instead of landing on a bare login page. They can no longer be used.
     static let endedSessionRetention: TimeInterval = 24 * 3600
+    /// Finished jobs are kept a week for investigations; failed (dead) ones stay until looked at.
+    static let finishedJobRetention: TimeInterval = 7 * 24 * 3600
 
     struct Report: Sendable, Equatable {
         var sessions = 0
         var tokens = 0
         var loginAttempts = 0
+        var jobs = 0
     }
 
     let database: any Database
@@ -40,11 +43,12 @@ struct Maintenance: Sendable {
                     now: now.addingTimeInterval(-Self.endedSessionRetention),
                     idleCutoff: now.addingTimeInterval(-sessionIdle - Self.endedSessionRetention), db),
                 tokens: try TokenStore.deleteExpired(before: now.addingTimeInterval(-Self.tokenRetention), db),
-                loginAttempts: try LoginAttemptStore.deleteOlder(than: now.addingTimeInterval(-Self.loginAttemptRetention), db))
+                loginAttempts: try LoginAttemptStore.deleteOlder(than: now.addingTimeInterval(-Self.loginAttemptRetention), db),
+                jobs: try JobStore.deleteFinished(before: now.addingTimeInterval(-Self.finishedJobRetention), db))
         }
         if report != Report() {
             logger.info("maintenance", ["sessions_deleted": .int(report.sessions), "tokens_deleted": .int(report.tokens),
-                                        "login_attempts_deleted": .int(report.loginAttempts)])
+                                        "login_attempts_deleted": .int(report.loginAttempts), "jobs_deleted": .int(report.jobs)])
         }
         return report
     }

@@ -1,14 +1,14 @@
 import Database
 import Foundation
-import Synchronization
 
 /// Delivers the outbox: takes the emails that are due, hands each to the mail transport and
 /// records the outcome. It runs on the background thread (never inside a request), so a slow or
 /// broken mail server delays emails but never a page. Emails are never deleted here: a failure
 /// schedules a retry with exponential backoff, and after the last attempt the email stays in the
 /// history as `failed`.
-final class OutboxWorker: Sendable {
-    static let batchSize = 20
+final class OutboxWorker: JobHandler {
+    static let kind = "email.deliver"
+    var kind: String { Self.kind }
     static let maxAttempts = 8
     static let baseRetryDelay: TimeInterval = 30
     static let maxRetryDelay: TimeInterval = 6 * 3600
@@ -31,8 +31,8 @@ final class OutboxWorker: Sendable {
     let transport: (any MailTransport)?
     /// `sent` for a real mail server, `kept` when the transport only writes .eml files.
     let deliveredStatus: OutboxStatus
-    /// One pass at a time, so that a test calling `deliverDue()` and the thread never send one email twice.
-    private let passLock = Mutex(())
+    /// This process's name in the job queue's leases.
+    let runnerID = JobRunner.makeRunnerID()
 
     init(database: any Database, clock: Clock, logger: Logger, mailFrom: String, transport: (any MailTransport)?, deliveredStatus: OutboxStatus) {
         self.database = database
@@ -64,71 +64,49 @@ final class OutboxWorker: Sendable {
         }
     }
 
-    /// Delivers every email that is due now, in batches; returns what happened. Never throws:
-    /// database trouble is logged and the emails are tried again on the next pass.
+    /// Delivers every email whose job is due now, through the shared job queue; returns what happened.
+    /// Never throws: database trouble is logged and the emails are tried again on the next pass.
     @discardableResult
     func deliverDue() -> Report {
-        guard let transport else { return Report() }
-        return passLock.withLock { _ in
-            var report = Report()
-            while true {
-                let batch: [OutboxStore.Email]
-                do {
-                    batch = try database.read { db in try OutboxStore.due(now: clock.now(), limit: Self.batchSize, db) }
-                } catch {
-                    logger.error("outbox read failed", ["error": .string("\(error)")])
-                    return report
-                }
-                var recorded = true
-                for email in batch where recorded {
-                    recorded = deliver(email, through: transport, report: &report)
-                }
-                // An outcome that could not be recorded leaves its email due: stop here rather than
-                // send it again and again within one pass; the next pass retries.
-                if !recorded || batch.count < Self.batchSize { return report }
-            }
-        }
+        let runner = JobRunner(database: database, clock: clock, logger: logger, handlers: [self], runnerID: runnerID)
+        let jobs = runner.runDue(kinds: [Self.kind])
+        return Report(delivered: jobs.done, retrying: jobs.retrying, failed: jobs.dead)
     }
 
-    /// Sends one email and records the outcome; false when the outcome could not be written.
-    private func deliver(_ email: OutboxStore.Email, through transport: any MailTransport, report: inout Report) -> Bool {
-        let outcome: Result<Void, any Error>
+    /// One delivery attempt of the email named by the job. Idempotent: an email that is no longer
+    /// pending (sent by an earlier attempt whose job bookkeeping was lost) is not sent again.
+    func run(_ job: JobStore.Claimed) -> JobResult {
+        let now = clock.now()
+        guard let transport else {
+            return JobResult(outcome: .retry(at: now.addingTimeInterval(Self.baseRetryDelay)), error: "SMTP configuration unusable")
+        }
+        let email: OutboxStore.Email?
+        do {
+            email = try database.read { db in try OutboxStore.email(publicID: job.payload, db) }
+        } catch {
+            return JobResult(outcome: .retry(at: now.addingTimeInterval(Self.baseRetryDelay)), error: Self.describe(error))
+        }
+        guard let email, email.status == OutboxStatus.pending.rawValue else { return JobResult(outcome: .done) }
+        let id = email.id
+        let deliveredStatus = self.deliveredStatus
         do {
             try transport.send(message(for: email))
-            outcome = .success(())
         } catch {
-            outcome = .failure(error)
-        }
-        let now = clock.now()
-        do {
-            try database.write { db in
-                switch outcome {
-                case .success:
-                    try OutboxStore.markDelivered(id: email.id, status: deliveredStatus, now: now, db)
-                case .failure(let error):
-                    let retry = Self.nextAttempt(after: error, attempts: email.attempts, now: now)
-                    try OutboxStore.markFailedAttempt(id: email.id, error: Self.describe(error), nextAttempt: retry, now: now, db)
-                }
-            }
-        } catch {
-            // The email may have gone out without being marked: it will be sent again, which beats losing it.
-            logger.error("outbox update failed", ["email": .string(email.publicId), "error": .string("\(error)")])
-            return false
-        }
-        switch outcome {
-        case .success:
-            report.delivered += 1
-            logger.info("email delivered", ["email": .string(email.publicId), "status": .string(deliveredStatus.rawValue)])
-        case .failure(let error):
-            if Self.nextAttempt(after: error, attempts: email.attempts, now: now) == nil {
-                report.failed += 1
-                logger.error("email delivery failed for good", ["email": .string(email.publicId), "attempts": .int(email.attempts + 1), "error": .string(Self.describe(error))])
+            let description = Self.describe(error)
+            let retry = Self.nextAttempt(after: error, attempts: email.attempts, now: now)
+            if retry == nil {
+                logger.error("email delivery failed for good", ["email": .string(email.publicId), "attempts": .int(email.attempts + 1), "error": .string(description)])
             } else {
-                report.retrying += 1
-                logger.warning("email delivery failed; will retry", ["email": .string(email.publicId), "attempts": .int(email.attempts + 1), "error": .string(Self.describe(error))])
+                logger.warning("email delivery failed; will retry", ["email": .string(email.publicId), "attempts": .int(email.attempts + 1), "error": .string(description)])
+            }
+            return JobResult(outcome: retry.map { .retry(at: $0) } ?? .giveUp, error: description) { db in
+                try OutboxStore.markFailedAttempt(id: id, error: description, nextAttempt: retry, now: now, db)
             }
         }
-        return true
+        logger.info("email delivered", ["email": .string(email.publicId), "status": .string(deliveredStatus.rawValue)])
+        return JobResult(outcome: .done) { db in
+            try OutboxStore.markDelivered(id: id, status: deliveredStatus, now: now, db)
+        }
     }
 
     /// The message for an outbox row. The Message-ID derives from the row's public id, so a retry

@@ -42,6 +42,8 @@ enum OutboxStore {
     @discardableResult
     static func enqueue(to: String, userID: Int64?, accountID: Int64?, category: EmailCategory, subject: String, text: String, html: String, now: Date, _ db: DatabaseConnection) throws -> String {
         let publicID = PublicID.make("eml")
+        // The delivery job commits with the email, so an email exists exactly when it is queued.
+        try JobStore.enqueue(kind: OutboxWorker.kind, payload: publicID, runAt: now, maxAttempts: OutboxWorker.maxAttempts, now: now, db)
         try db.execute("""
             INSERT INTO outbox_emails (public_id, account_id, user_id, to_address, category, subject, text_body, html_body, status, next_attempt_at, created_at)
             VALUES (\(publicID), \(accountID), \(userID), \(to), \(category.rawValue), \(subject), \(text), \(html), \(OutboxStatus.pending.rawValue), \(now), \(now))
@@ -49,12 +51,8 @@ enum OutboxStore {
         return publicID
     }
 
-    /// Emails due for delivery, oldest first.
-    static func due(now: Date, limit: Int, _ db: DatabaseConnection) throws -> [Email] {
-        try db.query(Email.self, """
-            SELECT \(sql: columns) FROM outbox_emails
-            WHERE status = 'pending' AND next_attempt_at <= \(now) ORDER BY next_attempt_at, id LIMIT \(limit)
-            """)
+    static func email(publicID: String, _ db: DatabaseConnection) throws -> Email? {
+        try db.queryFirst(Email.self, "SELECT \(sql: columns) FROM outbox_emails WHERE public_id = \(publicID)")
     }
 
     static func markDelivered(id: Int64, status: OutboxStatus, now: Date, _ db: DatabaseConnection) throws {

@@ -211,6 +211,32 @@ enum Schema {
             CREATE INDEX contacts_account ON contacts (account_id, name);
             """
         },
+        Migration(version: 4, name: "jobs") { d in
+            """
+            CREATE TABLE jobs (
+                id \(d.autoIncrementPrimaryKey),
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL,
+                attempts \(d.bigint) NOT NULL DEFAULT 0,
+                max_attempts \(d.bigint) NOT NULL,
+                run_at \(d.timestamp) NOT NULL,
+                locked_by TEXT NOT NULL DEFAULT '',
+                locked_until \(d.timestamp),
+                last_error TEXT NOT NULL DEFAULT '',
+                created_at \(d.timestamp) NOT NULL,
+                finished_at \(d.timestamp)
+            );
+            CREATE INDEX jobs_due ON jobs (status, run_at);
+            CREATE INDEX jobs_kind_payload ON jobs (kind, payload);
+            CREATE TABLE schedules (
+                name TEXT PRIMARY KEY,
+                next_run_at \(d.timestamp) NOT NULL,
+                last_run_at \(d.timestamp),
+                last_runner TEXT NOT NULL DEFAULT ''
+            );
+            """
+        },
     ]
 
     static var migrator: Migrator { Migrator(migrations) }

@@ -96,7 +96,12 @@ import Testing
                 try NotificationStore.add(userID: ids.user, severity: .info, message: "m\(i)", link: "/", now: now.addingTimeInterval(Double(i)), conn)
             }
         }
-        let due = try db.read { try OutboxStore.due(now: now.addingTimeInterval(10), limit: 3, $0) }
+        let claimed = try db.write { conn in
+            try JobStore.claim(runner: "store-test", limit: 3, kinds: [OutboxWorker.kind], now: now.addingTimeInterval(10),
+                               leaseUntil: now.addingTimeInterval(100), conn)
+        }
+        #expect(claimed.map(\.attempts) == [1, 1, 1])
+        let due = try db.read { conn in try claimed.compactMap { try OutboxStore.email(publicID: $0.payload, conn) } }
         #expect(due.map(\.subject) == ["s0", "s1", "s2"])
         try db.write { conn in
             try OutboxStore.markDelivered(id: due[0].id, status: .sent, now: now, conn)

@@ -24,7 +24,7 @@ struct HealthController: Sendable {
     }
 
     func metricsPage() -> Response {
-        var response = Response.text(metrics.render(database: database.statistics(), extra: outboxLines()))
+        var response = Response.text(metrics.render(database: database.statistics(), extra: outboxLines() + jobLines()))
         response.headers["Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
         return response
     }
@@ -39,6 +39,19 @@ struct HealthController: Sendable {
         ]
         for status in [OutboxStatus.pending, .sent, .kept, .failed] {
             lines.append("hosterra_outbox_emails{status=\"\(status.rawValue)\"} \(counts[status.rawValue] ?? 0)")
+        }
+        return lines
+    }
+
+    /// Jobs in the shared queue by status: `dead` jobs failed their last attempt and need a look.
+    func jobLines() -> [String] {
+        guard let counts = try? database.read({ db in try JobStore.counts(db) }) else { return [] }
+        var lines = [
+            "# HELP hosterra_jobs Jobs in the shared queue, by status.",
+            "# TYPE hosterra_jobs gauge",
+        ]
+        for status in JobStore.Status.allCases {
+            lines.append("hosterra_jobs{status=\"\(status.rawValue)\"} \(counts[status.rawValue] ?? 0)")
         }
         return lines
     }
