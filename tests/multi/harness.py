@@ -22,6 +22,11 @@ import urllib.parse
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PG_BIN = "/usr/lib/postgresql/15/bin"
 NGINX = "/usr/sbin/nginx"
+LEASE_FLAG = "--job-lease-seconds"
+LEASE_SECONDS = 5
+# Each message takes this long at the SMTP sink (slow_mailbox.py), so deliveries are under way when
+# an instance is killed.
+SMTP_DELAY_MS = 40
 
 
 def free_port():
@@ -216,6 +221,12 @@ class Harness:
                   "--secret-key", base64.b64encode(os.urandom(32)).decode(),
                   "--public-url", self.public_url,
                   "--smtp-url", f"smtp://127.0.0.1:{self.smtp_port}?starttls=optional"]
+        # A job claimed by an instance that dies waits for its lease to run out: when the binary lets
+        # the lease be set, a short one keeps test 3 (SIGKILL mid-delivery) within its minute.
+        usage = subprocess.run([self.binary, "--help"], capture_output=True, text=True, timeout=10).stdout
+        self.lease_flag = LEASE_FLAG in usage
+        if self.lease_flag:
+            common += [LEASE_FLAG, str(LEASE_SECONDS)]
         self.a = Instance("a", self.binary, self.tmp, common)
         self.b = Instance("b", self.binary, self.tmp, common)
         self.instances = [self.a, self.b]
@@ -247,8 +258,10 @@ class Harness:
 
     def start_smtp(self):
         self.smtp_port = free_port()
+        here = os.path.dirname(os.path.abspath(__file__))
         self.smtp = subprocess.Popen(["/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{self.smtp_port}",
-                                      "-c", "aiosmtpd.handlers.Mailbox", self.maildir.path],
+                                      "-c", "slow_mailbox.SlowMailbox", self.maildir.path],
+                                     env=dict(os.environ, PYTHONPATH=here, MULTI_SMTP_DELAY_MS=str(SMTP_DELAY_MS)),
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_port(self.smtp_port, process=self.smtp)
 
