@@ -24,15 +24,19 @@ APORT=$(free_port)
 wait_for "http://127.0.0.1:$HPORT/"; wait_for "http://127.0.0.1:$APORT/healthz"
 
 # The demo customer, logged in once with curl: wrk then replays its session cookie on the dashboard.
+# port -> prints the session cookie
+demo_login() {
+  local port=$1 jar="$OUT/cookies-$1.txt" page csrf session
+  page=$(curl -fsS -c "$jar" "http://127.0.0.1:$port/login")
+  csrf=$(printf '%s' "$page" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p')
+  curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=demo@hosterra.example" \
+    --data-urlencode "password=sunlit harbour quay 42" "http://127.0.0.1:$port/login"
+  session=$(awk '$6 == "hs_session" {print $7}' "$jar")
+  [ -n "$session" ] || { echo "bench: demo login failed on port $port" >&2; return 1; }
+  echo "hs_session=$session"
+}
 .build/release/hosterra demo --data-dir "$OUT/data" > "$OUT/demo.txt"
-JAR="$OUT/cookies.txt"
-LOGIN_PAGE=$(curl -fsS -c "$JAR" "http://127.0.0.1:$APORT/login")
-CSRF=$(printf '%s' "$LOGIN_PAGE" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p')
-curl -fsS -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "_csrf=$CSRF" --data-urlencode "email=demo@hosterra.example" \
-  --data-urlencode "password=sunlit harbour quay 42" "http://127.0.0.1:$APORT/login"
-SESSION=$(awk '$6 == "hs_session" {print $7}' "$JAR")
-[ -n "$SESSION" ] || { echo "bench: demo login failed" >&2; exit 1; }
-COOKIE="hs_session=$SESSION"
+COOKIE=$(demo_login "$APORT")
 
 curl -fsS "http://127.0.0.1:$APORT/login" -o "$OUT/www/login.html"
 curl -fsS -H "Cookie: $COOKIE" "http://127.0.0.1:$APORT/" -o "$OUT/www/dashboard.html"
@@ -91,6 +95,23 @@ row "hosterra /login (page, layout)" "$RPS" "$P50" "$P99" "$ERR" "$(ratio "$RPS"
 read -r RPS P50 P99 ERR < <(measure hosterra-dashboard "http://127.0.0.1:$APORT/" "Cookie: $COOKIE")
 row "hosterra / (dashboard, signed in)" "$RPS" "$P50" "$P99" "$ERR" "$(ratio "$RPS" "$HRPS")"
 PEAK=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
-echo "hosterra peak RSS: $((PEAK / 1024)) MB"
+
+# The same dashboard on PostgreSQL (a throwaway local cluster, fsync off: a ceiling, not production).
+if [ -x /usr/lib/postgresql/15/bin/initdb ] && [ "${BENCH_POSTGRES:-1}" = 1 ]; then
+  export HOSTERRA_PG_STATE="$PWD/$OUT/pg.state"
+  eval "$(scripts/pg-test-cluster.sh start)"
+  PGURL="${HOSTERRA_TEST_POSTGRES_URL%/*}/hosterra_bench"
+  psql -q "$HOSTERRA_TEST_POSTGRES_URL" -c "CREATE DATABASE hosterra_bench" >/dev/null
+  PPORT=$(free_port)
+  .build/release/hosterra serve --data-dir "$OUT/data-pg" --database-url "$PGURL" --port "$PPORT" --access-log off > "$OUT/hosterra-pg.log" 2>&1 & PGAPP=$!; PIDS+=($PGAPP)
+  wait_for "http://127.0.0.1:$PPORT/healthz"
+  .build/release/hosterra demo --data-dir "$OUT/data-pg" --database-url "$PGURL" > /dev/null
+  PGCOOKIE=$(demo_login "$PPORT")
+  read -r RPS P50 P99 ERR < <(measure hosterra-dashboard-pg "http://127.0.0.1:$PPORT/" "Cookie: $PGCOOKIE")
+  row "hosterra / on PostgreSQL" "$RPS" "$P50" "$P99" "$ERR" "$(ratio "$RPS" "$HRPS")"
+  kill "$PGAPP" 2>/dev/null || true
+  scripts/pg-test-cluster.sh stop >/dev/null 2>&1 || true
+fi
+echo "hosterra peak RSS (SQLite run): $((PEAK / 1024)) MB"
 echo "page sizes: login $(stat -c %s "$OUT/www/login.html") bytes, dashboard $(stat -c %s "$OUT/www/dashboard.html") bytes"
 echo "goals: /login >= 0.60 of hello, dashboard >= 0.50 of hello, p99 < 10 ms, peak RSS < 100 MB"

@@ -1,3 +1,4 @@
+import Database
 import Foundation
 import Testing
 @testable import Portal
@@ -89,5 +90,37 @@ struct ServeProcessTests {
         #expect(log.contains("\"msg\":\"shutting down\""))
         #expect(log.contains("\"msg\":\"stopped\""))
         #expect(log.contains("\"route\":\"login\",\"status\":200"))
+    }
+
+    @Test("a migration failing halfway is rolled back whole and the server refuses to start, saying why")
+    func failingMigrationRefusesToStart() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the hosterra binary first (swift build)")
+        // setup: a database at version 2 holding a table that migration 3 also creates, after two others.
+        let directory = NSTemporaryDirectory() + "hosterra-badmigration-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let database = try SQLiteDatabase(path: directory + "/hosterra.sqlite3")
+        try Migrator(Array(Schema.migrations.prefix(2))).migrate(database)
+        try database.write { db in try db.executeScript("CREATE TABLE contacts (id INTEGER PRIMARY KEY)") }
+        database.close()
+        // MUT
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["serve", "--port", "0", "--data-dir", directory]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // validate
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("cannot start"))
+        #expect(message.contains("migration 3"))
+        let reopened = try SQLiteDatabase(path: directory + "/hosterra.sqlite3")
+        defer { reopened.close() }
+        let tables = try reopened.read { db in try db.query(String.self, "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('invitations', 'audit_events')") }
+        #expect(tables.isEmpty, "the statements before the failing one were rolled back too")
+        #expect(try Schema.migrator.appliedVersions(reopened) == [1, 2])
     }
 }
