@@ -83,7 +83,7 @@ enum StyleSheet {
     .tag-danger { background: var(--danger-soft); color: var(--danger); }
 
     /* Forms */
-    form.stack { display: grid; gap: 1rem; }
+    form.stack { display: grid; gap: 1rem; max-width: 42rem; }
     .field { display: grid; gap: .35rem; }
     .field label, .label { font-weight: 600; font-size: .95rem; }
     .hint { color: var(--muted); font-size: .85rem; }
@@ -125,6 +125,21 @@ enum StyleSheet {
     .nowrap { white-space: nowrap; }
     td.change { overflow-wrap: anywhere; min-width: 14rem; }
     .pagination { justify-content: space-between; }
+
+    /* Field groups, 2FA, notifications, email view */
+    fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+    fieldset > legend { font-weight: 600; font-size: .95rem; padding: 0; margin-bottom: .35rem; }
+    .qr-code { width: 12rem; max-width: 100%; padding: .75rem; background: #fff; border: 1px solid var(--border); border-radius: var(--radius); }
+    .qr-code svg { display: block; width: 100%; height: auto; }
+    #totp-key { font-size: 1.05rem; letter-spacing: .06em; word-spacing: .3em; }
+    .recovery-codes { list-style: none; margin: 0; padding: 1rem; display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: .5rem 1rem; background: var(--surface-2); border-radius: var(--radius); }
+    .notification-list { list-style: none; padding: 0; }
+    .notification-list > li { padding: .85rem 1.25rem; border-bottom: 1px solid var(--border); display: flex; flex-wrap: wrap; gap: .35rem 1rem; align-items: baseline; }
+    .notification-list > li:last-child { border-bottom: 0; }
+    .notification-list > li.notification-unread { background: var(--accent-soft); font-weight: 500; }
+    .pager { justify-content: space-between; margin-top: 1rem; }
+    .email-part pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+    .email-frame { width: 100%; min-height: 24rem; border: 1px solid var(--border); border-radius: 8px; background: #fff; }
 
     /* Phones and narrow windows */
     @media (max-width: 900px) {

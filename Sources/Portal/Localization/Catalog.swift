@@ -145,6 +145,18 @@ public struct Catalog: Sendable {
         case .sessionEnded: return "The session was ended."
         case .otherSessionsEnded: return "Every other session was ended."
         case .notificationsRead: return "All notifications are marked as read."
+        case .contactCreated: return english(ContactsText.created)
+        case .contactSaved: return english(ContactsText.saved)
+        case .contactDeleted: return english(ContactsText.deleted)
+        case .invited: return "The invitation was sent."
+        case .invitationResent: return "The invitation was sent again with a new link."
+        case .invitationCancelled: return "The invitation was cancelled; its link no longer works."
+        case .accessUpdated: return "The access was changed. It applies from their next page."
+        case .accessUnchanged: return "Nothing changed."
+        case .accessRevoked: return "The access was removed."
+        case .delegateTwoFactorRequired: return "Delegates now need two-factor authentication."
+        case .delegateTwoFactorNotRequired: return "Delegates no longer need two-factor authentication."
+        case .leftAccount: return "You left the account."
         }
     }
 

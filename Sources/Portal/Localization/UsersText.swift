@@ -2,7 +2,6 @@
 public enum UsersText: Sendable, Hashable {
     case title
     case lead
-    case notice(UsersNotice)
 
     // Who has access
     case membersHeading
@@ -130,7 +129,6 @@ extension Catalog {
         switch text {
         case .title: return "Users and access"
         case .lead: return "Invite people to help manage this account, choose what each may do, and remove access at any time."
-        case .notice(let notice): return english(notice)
 
         case .membersHeading: return "People with access"
         case .columnPerson: return "Person"
@@ -244,20 +242,6 @@ extension Catalog {
         case .switchSubmit: return "Switch"
         case .switchContinue: return "Continue with this account"
         case .leaveSubmit: return "Leave"
-        }
-    }
-
-    static func english(_ notice: UsersNotice) -> String {
-        switch notice {
-        case .invited: return "The invitation was sent."
-        case .resent: return "The invitation was sent again with a new link."
-        case .cancelled: return "The invitation was cancelled; its link no longer works."
-        case .updated: return "The access was changed. It applies from their next page."
-        case .unchanged: return "Nothing changed."
-        case .revoked: return "The access was removed."
-        case .twoFactorRequired: return "Delegates now need two-factor authentication."
-        case .twoFactorNotRequired: return "Delegates no longer need two-factor authentication."
-        case .left: return "You left the account."
         }
     }
 }

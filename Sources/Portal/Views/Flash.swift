@@ -21,6 +21,18 @@ public enum Flash: String, Sendable, CaseIterable {
     case sessionEnded = "session-ended"
     case otherSessionsEnded = "sessions-ended"
     case notificationsRead = "notifications-read"
+    case contactCreated = "contact-created"
+    case contactSaved = "contact-saved"
+    case contactDeleted = "contact-deleted"
+    case invited
+    case invitationResent = "invitation-resent"
+    case invitationCancelled = "invitation-cancelled"
+    case accessUpdated = "access-updated"
+    case accessUnchanged = "access-unchanged"
+    case accessRevoked = "access-revoked"
+    case delegateTwoFactorRequired = "2fa-required"
+    case delegateTwoFactorNotRequired = "2fa-not-required"
+    case leftAccount = "left-account"
 
     static let cookieName = "hs_flash"
 

@@ -100,12 +100,12 @@ struct ContactValidationTests {
         #expect(try app.auditRows(of: person.email).count == 1)
     }
 
-    @Test("a forged notice cookie shows nothing")
+    @Test("a forged one-time message cookie shows nothing")
     func forgedNotice() throws {
         // setup
         let app = try TestApp()
         let browser = try Person.make().signUpAndLogIn(app)
-        browser.setCookie(ContactNotice.cookieName, "<script>")
+        browser.setCookie(Flash.cookieName, "<script>")
         // MUT
         let page = try browser.get("/account/contacts")
         // validate

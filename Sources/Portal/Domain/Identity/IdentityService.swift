@@ -187,6 +187,7 @@ struct IdentityService: Sendable {
         try database.write { db in
             try LoginAttemptStore.record(emailHash: emailHash, ip: client.ip, succeeded: true, now: now, db)
             let account = try UserStore.defaultAccount(userID: user.id, now: now, db)
+            if let account { try MembershipStore.markActive(userID: user.id, accountID: account, now: now, db) }
             _ = try SessionStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, accountID: account, stage: stage,
                                         now: now, expiresAt: now.addingTimeInterval(sessionAbsolute), ip: client.ip, userAgent: client.userAgent, db)
             if stage == .full {

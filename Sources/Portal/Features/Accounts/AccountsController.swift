@@ -23,7 +23,7 @@ struct AccountsController: Sendable {
     private func list(_ request: Request, _ visitor: Identity) throws -> Response {
         let context = request.context
         let overview = try delegation.accounts(visitor: visitor)
-        let model = AccountsPage.model(overview, catalog: context.catalog, notice: UsersNotice.from(request))
+        let model = AccountsPage.model(overview, catalog: context.catalog)
         return services.renderer.panelPage(request, title: context.catalog(.users(.accountsTitle))) {
             AccountsPage.View(model: model, catalog: context.catalog, csrf: context.csrfToken)
         }
@@ -42,7 +42,7 @@ struct AccountsController: Sendable {
     private func leave(_ request: Request, _ visitor: Identity, _ accountPublicID: String) throws -> Response {
         switch try delegation.leave(visitor: visitor, accountPublicID: accountPublicID, ip: request.remoteAddress) {
         case .left:
-            return UsersController.redirect(.accounts, notice: .left)
+            return .redirect(to: .accounts, flash: .leftAccount)
         case .notFound:
             throw HTTPError(.notFound)
         case .owner:

@@ -18,10 +18,9 @@ enum AccountsPage {
 
     struct Model: Sendable {
         let rows: [Row]
-        let notice: UsersNotice?
     }
 
-    static func model(_ overview: DelegationService.AccountsOverview, catalog: Catalog, notice: UsersNotice?) -> Model {
+    static func model(_ overview: DelegationService.AccountsOverview, catalog: Catalog) -> Model {
         let rows = overview.entries.map { entry -> Row in
             let role = MembershipRole(rawValue: entry.role) ?? .delegate
             return Row(publicID: entry.accountPublicId, name: entry.accountName, number: entry.accountNumber, ownerName: entry.ownerName,
@@ -29,7 +28,7 @@ enum AccountsPage {
                        lastDay: entry.expiresAt.map { UsersFormat.lastDay($0, timeZone: entry.timeZone) },
                        isCurrent: entry.accountId == overview.currentAccountID, isLastUsed: entry.accountId == overview.lastAccountID)
         }
-        return Model(rows: rows, notice: notice)
+        return Model(rows: rows)
     }
 
     struct View: HTML {
@@ -39,7 +38,6 @@ enum AccountsPage {
 
         var content: some HTML {
             PageHeader(title: catalog(.users(.accountsTitle)), lead: catalog(.users(.accountsLead)))
-            if let notice = model.notice { Alert(kind: .success, message: catalog(.users(.notice(notice)))) }
             if model.rows.isEmpty {
                 section(.class("card stack")) {
                     h2 { catalog(.users(.accountsNoneTitle)) }

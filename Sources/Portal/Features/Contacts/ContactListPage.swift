@@ -14,15 +14,14 @@ enum ContactListPage {
     struct Model: Sendable {
         let rows: [Row]
         /// What the last change did, shown once after its redirect.
-        let notice: ContactNotice?
     }
 
-    static func model(_ contacts: [Contact], notice: ContactNotice?) -> Model {
+    static func model(_ contacts: [Contact]) -> Model {
         let rows = contacts.map { contact in
             Row(publicID: contact.publicId, name: contact.name, organization: contact.organization, email: contact.email,
                 country: Countries.name(of: contact.country) ?? contact.country, kind: contact.contactKind.text)
         }
-        return Model(rows: rows, notice: notice)
+        return Model(rows: rows)
     }
 
     struct View: HTML {
@@ -39,7 +38,6 @@ enum ContactListPage {
                     a(.class("button"), .href(SiteRoute.contactNew.path)) { catalog(.contacts(.newContact)) }
                 }
             }
-            if let notice = model.notice { Alert(kind: .success, message: catalog(notice.text)) }
             if model.rows.isEmpty {
                 section(.class("card stack"), .aria("labelledby", "contacts-empty-title")) {
                     h2(.id("contacts-empty-title")) { catalog(.contacts(.emptyTitle)) }

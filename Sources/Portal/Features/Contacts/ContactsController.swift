@@ -29,14 +29,11 @@ struct ContactsController: Sendable {
 
     private func list(_ request: Request, _ account: Identity.AccountRef) throws -> Response {
         let contacts = try services.database.read { db in try ContactStore.list(accountID: account.id, db) }
-        let notice = ContactNotice.from(request)
-        let model = ContactListPage.model(contacts, notice: notice)
+        let model = ContactListPage.model(contacts)
         let catalog = request.context.catalog
-        var response = renderer.panelPage(request, title: catalog(.contacts(.title))) {
+        return renderer.panelPage(request, title: catalog(.contacts(.title))) {
             ContactListPage.View(model: model, catalog: catalog)
         }
-        if notice != nil { response.clearContactNotice() }
-        return response
     }
 
     private func create(_ request: Request, _ identity: Identity, _ account: Identity.AccountRef) throws -> Response {
@@ -52,7 +49,7 @@ struct ContactsController: Sendable {
                 try AuditStore.record(accountID: account.id, actor: actor, action: .contactCreated, target: Self.target(details, publicID),
                                       after: details.auditSummary, now: now, db)
             }
-            return .redirect(toContactsWith: .created)
+            return .redirect(to: .contacts, flash: .contactCreated)
         }
     }
 
@@ -80,7 +77,7 @@ struct ContactsController: Sendable {
                 try AuditStore.record(accountID: account.id, actor: actor, action: .contactUpdated, target: Self.target(details, publicID),
                                       before: changes.before, after: changes.after, now: now, db)
             }
-            return .redirect(toContactsWith: .saved)
+            return .redirect(to: .contacts, flash: .contactSaved)
         }
     }
 
@@ -105,7 +102,7 @@ struct ContactsController: Sendable {
         }
         switch outcome {
         case .deleted:
-            return .redirect(toContactsWith: .deleted)
+            return .redirect(to: .contacts, flash: .contactDeleted)
         case .inUse(let count):
             let contact = try find(publicID, account)
             let model = ContactFormPage.Model(mode: Self.mode(contact), fields: ContactFields(contact.details), refusal: .contacts(.inUse(count)))

@@ -37,21 +37,18 @@ struct UsersController: Sendable {
         }
     }
 
-    static func redirect(_ route: SiteRoute, notice: UsersNotice) -> Response {
-        .redirect(to: route.url(query: [(UsersNotice.queryName, notice.rawValue)]))
-    }
 
     // MARK: The list and the invite form
 
     private func usersPage(_ request: Request, _ identity: Identity, _ account: Identity.AccountRef) throws -> Response {
-        try renderUsers(request, identity, account, form: AccessForm(), errors: FieldErrors(), notice: UsersNotice.from(request))
+        try renderUsers(request, identity, account, form: AccessForm(), errors: FieldErrors())
     }
 
     private func renderUsers(_ request: Request, _ identity: Identity, _ account: Identity.AccountRef, form: AccessForm,
-                             errors: FieldErrors, notice: UsersNotice?, status: HTTPStatus = .ok) throws -> Response {
+                             errors: FieldErrors, status: HTTPStatus = .ok) throws -> Response {
         let overview = try delegation.overview(account: account)
         let context = request.context
-        let model = UsersPage.model(overview, identity: identity, actor: account, form: form, errors: errors, notice: notice)
+        let model = UsersPage.model(overview, identity: identity, actor: account, form: form, errors: errors)
         return renderer.panelPage(request, title: context.catalog(.users(.title)), status: status) {
             UsersPage.View(model: model, catalog: context.catalog, csrf: context.csrfToken)
         }
@@ -61,20 +58,20 @@ struct UsersController: Sendable {
         let form = AccessForm(form: request.form)
         switch try delegation.invite(actor: identity, form: form, ip: request.remoteAddress) {
         case .sent:
-            return Self.redirect(.users, notice: .invited)
+            return .redirect(to: .users, flash: .invited)
         case .invalid(let errors):
-            return try renderUsers(request, identity, account, form: form, errors: errors, notice: nil, status: .unprocessableContent)
+            return try renderUsers(request, identity, account, form: form, errors: errors, status: .unprocessableContent)
         }
     }
 
     private func resend(_ request: Request, _ identity: Identity, _ id: String) throws -> Response {
         guard try delegation.resend(actor: identity, invitationPublicID: id, ip: request.remoteAddress) else { throw HTTPError(.notFound) }
-        return Self.redirect(.users, notice: .resent)
+        return .redirect(to: .users, flash: .invitationResent)
     }
 
     private func cancel(_ request: Request, _ identity: Identity, _ id: String) throws -> Response {
         guard try delegation.cancel(actor: identity, invitationPublicID: id, ip: request.remoteAddress) else { throw HTTPError(.notFound) }
-        return Self.redirect(.users, notice: .cancelled)
+        return .redirect(to: .users, flash: .invitationCancelled)
     }
 
     // MARK: One person's access
@@ -100,9 +97,9 @@ struct UsersController: Sendable {
         let form = AccessForm(form: request.form)
         switch try delegation.change(actor: identity, memberPublicID: id, form: form, ip: request.remoteAddress) {
         case .changed:
-            return Self.redirect(.users, notice: .updated)
+            return .redirect(to: .users, flash: .accessUpdated)
         case .unchanged:
-            return Self.redirect(.users, notice: .unchanged)
+            return .redirect(to: .users, flash: .accessUnchanged)
         case .notFound:
             throw HTTPError(.notFound)
         case .invalid(let errors):
@@ -114,12 +111,12 @@ struct UsersController: Sendable {
 
     private func revoke(_ request: Request, _ identity: Identity, _ id: String) throws -> Response {
         guard try delegation.revoke(actor: identity, memberPublicID: id, ip: request.remoteAddress) else { throw HTTPError(.notFound) }
-        return Self.redirect(.users, notice: .revoked)
+        return .redirect(to: .users, flash: .accessRevoked)
     }
 
     private func requireTwoFactor(_ request: Request, _ identity: Identity) throws -> Response {
         let required = request.form[UsersPage.requireTwoFactorField] == "1"
         try delegation.requireDelegateTwoFactor(actor: identity, required: required, ip: request.remoteAddress)
-        return Self.redirect(.users, notice: required ? .twoFactorRequired : .twoFactorNotRequired)
+        return .redirect(to: .users, flash: required ? .delegateTwoFactorRequired : .delegateTwoFactorNotRequired)
     }
 }

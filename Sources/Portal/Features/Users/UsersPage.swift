@@ -42,11 +42,10 @@ enum UsersPage {
         let inviterVerified: Bool
         /// The require-2FA setting, shown to the owner only.
         let requireDelegateTwoFactor: Bool?
-        let notice: UsersNotice?
     }
 
     static func model(_ overview: DelegationService.Overview, identity: Identity, actor: Identity.AccountRef,
-                      form: AccessForm, errors: FieldErrors, notice: UsersNotice?) -> Model {
+                      form: AccessForm, errors: FieldErrors) -> Model {
         let zone = overview.account.timeZone
         let catalog = Catalog(.english)
         let members = overview.members.map { member -> MemberRow in
@@ -74,8 +73,7 @@ enum UsersPage {
                      access: AccessFields.Model(form: form, errors: errors, actor: actor, timeZone: zone),
                      inviteEmail: String(form.email.prefix(254)), inviteEmailError: errors[AccessForm.Field.email],
                      inviterVerified: identity.emailVerified,
-                     requireDelegateTwoFactor: actor.role == .owner ? overview.account.requireDelegateTwoFactor : nil,
-                     notice: notice)
+                     requireDelegateTwoFactor: actor.role == .owner ? overview.account.requireDelegateTwoFactor : nil)
     }
 
     struct View: HTML {
@@ -85,7 +83,6 @@ enum UsersPage {
 
         var content: some HTML {
             PageHeader(title: catalog(.users(.title)), lead: catalog(.users(.lead)))
-            if let notice = model.notice { Alert(kind: .success, message: catalog(.users(.notice(notice)))) }
             div(.class("stack")) {
                 MembersCard(rows: model.members, catalog: catalog, csrf: csrf)
                 InvitationsCard(rows: model.invitations, catalog: catalog, csrf: csrf)
