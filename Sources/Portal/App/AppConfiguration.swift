@@ -22,6 +22,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var mailFrom = "Hosterra <no-reply@hosterra.example>"
     public var sessionIdleMinutes = 30
     public var sessionAbsoluteHours = 12
+    /// How long a claimed job stays with its instance before another may take it over.
+    public var jobLeaseSeconds = 120
 
     public init() {}
 
@@ -80,6 +82,9 @@ public struct AppConfiguration: Sendable, Equatable {
         },
         Option(environment: "HOSTERRA_SESSION_ABSOLUTE_HOURS", flag: "--session-absolute-hours", defaultValue: "12", summary: "A session ends this long after login, whatever the activity.") {
             $0.sessionAbsoluteHours = try parse($1, as: Int.self, name: "session absolute hours", range: 1...720)
+        },
+        Option(environment: "HOSTERRA_JOB_LEASE_SECONDS", flag: "--job-lease-seconds", defaultValue: "120", summary: "A background job not finished this long after an instance claimed it (the instance died) is taken over by another.") {
+            $0.jobLeaseSeconds = try parse($1, as: Int.self, name: "job lease seconds", range: 5...86_400)
         },
     ]
 

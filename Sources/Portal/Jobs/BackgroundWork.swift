@@ -32,7 +32,8 @@ final class BackgroundWork: Sendable {
         let maintenance = Maintenance(services: services)
         self.outbox = outbox
         self.maintenance = maintenance
-        jobs = JobRunner(database: services.database, clock: services.clock, logger: services.logger, handlers: [outbox], runnerID: outbox.runnerID)
+        jobs = JobRunner(database: services.database, clock: services.clock, logger: services.logger, handlers: [outbox], runnerID: outbox.runnerID,
+                         lease: TimeInterval(services.configuration.jobLeaseSeconds))
         scheduler = Scheduler(database: services.database, clock: services.clock, logger: services.logger, runnerID: outbox.runnerID, tasks: [
             Scheduler.Task(name: "maintenance", period: Maintenance.interval) { try maintenance.run() },
         ])

@@ -28,8 +28,8 @@ protocol JobHandler: Sendable {
 /// overlap (leases, and SKIP LOCKED on PostgreSQL), so each job runs once per attempt.
 final class JobRunner: Sendable {
     static let batchSize = 20
-    /// A job not finished within the lease is handed to another runner.
-    static let lease: TimeInterval = 120
+    /// A job not finished within its lease is handed to another runner (default; configurable).
+    static let defaultLease: TimeInterval = 120
 
     struct Report: Sendable, Equatable {
         var done = 0
@@ -43,12 +43,15 @@ final class JobRunner: Sendable {
     let logger: Logger
     /// Identifies this process in `jobs.locked_by`.
     let runnerID: String
+    let lease: TimeInterval
     private let handlers: [String: any JobHandler]
     /// One pass at a time in this process.
     private let passLock = Mutex(())
 
-    init(database: any Database, clock: Clock, logger: Logger, handlers: [any JobHandler], runnerID: String = JobRunner.makeRunnerID()) {
+    init(database: any Database, clock: Clock, logger: Logger, handlers: [any JobHandler], runnerID: String = JobRunner.makeRunnerID(),
+         lease: TimeInterval = JobRunner.defaultLease) {
         self.database = database
+        self.lease = lease
         self.clock = clock
         self.logger = logger
         self.runnerID = runnerID
@@ -74,7 +77,7 @@ final class JobRunner: Sendable {
                 do {
                     claimed = try database.write { db in
                         try JobStore.claim(runner: runnerID, limit: Self.batchSize, kinds: wanted, now: now,
-                                           leaseUntil: now.addingTimeInterval(Self.lease), db)
+                                           leaseUntil: now.addingTimeInterval(lease), db)
                     }
                 } catch {
                     logger.error("job claim failed", ["error": .string("\(error)")])

@@ -82,11 +82,11 @@ struct JobQueueTests {
         // A runner claims the verification email's job and dies before recording anything.
         let claimed = try app.database.write { db in
             try JobStore.claim(runner: "dead-runner", limit: 10, kinds: [OutboxWorker.kind], now: app.time.current,
-                               leaseUntil: app.time.current.addingTimeInterval(JobRunner.lease), db)
+                               leaseUntil: app.time.current.addingTimeInterval(JobRunner.defaultLease), db)
         }
         #expect(claimed.count == 1)
         #expect(worker.deliverDue() == OutboxWorker.Report(), "the job is leased to another runner")
-        app.time.advance(by: JobRunner.lease + 1)
+        app.time.advance(by: JobRunner.defaultLease + 1)
         #expect(worker.deliverDue() == OutboxWorker.Report(delivered: 1))
         #expect(transport.sent.count == 1)
         // The same job claimed again after the email went out: the handler sees it sent and sends nothing.
