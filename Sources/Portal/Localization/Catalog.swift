@@ -99,6 +99,9 @@ public struct Catalog: Sendable {
         case .unverifiedBanner(let email): return "Confirm your email address (\(email)) to invite people, order and pay. Check your inbox for our link."
         case .unverifiedResend: return "Send the link again"
         case .flash(let flash): return Self.flash(flash)
+        case .noticeNewSignIn(let device, let ip): return "New sign-in from \(device) (\(ip))."
+        case .noticePasswordReset: return "Your password was reset and every session was signed out."
+        case .noticePasswordChanged: return "Your password was changed; your other sessions were signed out."
 
         case .security(let text): return english(text)
         case .profile(let text): return english(text)

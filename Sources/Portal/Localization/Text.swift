@@ -94,6 +94,9 @@ public enum Text: Sendable, Hashable {
     case unverifiedBanner(String)
     case unverifiedResend
     case flash(Flash)
+    case noticeNewSignIn(device: String, ip: String)
+    case noticePasswordReset
+    case noticePasswordChanged
 
     // Areas with their own string enums
     case security(SecurityText)

@@ -48,7 +48,7 @@ extension IdentityService {
             try SessionStore.deleteAll(userID: user.id, keeping: nil, db)
             try TokenStore.revokeAll(userID: user.id, purpose: .resetPassword, now: now, db)
             try SecurityEventStore.record(userID: user.id, kind: .passwordReset, ip: client.ip, device: client.device, now: now, db)
-            try NotificationStore.add(userID: user.id, severity: .warning, message: "Your password was reset and every session was signed out.", link: SiteRoute.accountSecurity.path, now: now, db)
+            try NotificationStore.add(userID: user.id, severity: .warning, message: Catalog(.english)(.noticePasswordReset), link: SiteRoute.accountSecurity.path, now: now, db)
             try mailer.enqueue(.passwordResetDone(name: user.name, ip: client.ip), to: user.email, userID: user.id, accountID: user.lastAccountId, db)
             return .done
         }
@@ -75,7 +75,7 @@ extension IdentityService {
             try SessionStore.deleteAll(userID: user.id, keeping: identity.sessionID, db)
             try SessionStore.rotate(sessionID: identity.sessionID, newTokenHash: TokenHash.sha256Hex(token), stage: .full, accountID: identity.account?.id, now: now, db)
             try SecurityEventStore.record(userID: user.id, kind: .passwordChanged, ip: client.ip, device: client.device, now: now, db)
-            try NotificationStore.add(userID: user.id, severity: .info, message: "Your password was changed; your other sessions were signed out.", link: SiteRoute.accountSecurity.path, now: now, db)
+            try NotificationStore.add(userID: user.id, severity: .info, message: Catalog(.english)(.noticePasswordChanged), link: SiteRoute.accountSecurity.path, now: now, db)
             try mailer.enqueue(.passwordChanged(name: user.name, ip: client.ip, resetURL: url(.passwordForgot)), to: user.email, userID: user.id, accountID: user.lastAccountId, db)
         }
         return .changed(newToken: token)

@@ -204,7 +204,7 @@ struct IdentityService: Sendable {
         let known = try SecurityEventStore.rememberDevice(userID: user.id, deviceHash: deviceHash, now: now, db)
         let first = try db.queryFirst(Int.self, "SELECT COUNT(*) FROM known_devices WHERE user_id = \(user.id)") == 1
         if !known && !first {
-            try NotificationStore.add(userID: user.id, severity: .warning, message: "New sign-in from \(client.device) (\(client.ip)).", link: SiteRoute.accountSecurity.path, now: now, db)
+            try NotificationStore.add(userID: user.id, severity: .warning, message: Catalog(.english)(.noticeNewSignIn(device: client.device, ip: client.ip)), link: SiteRoute.accountSecurity.path, now: now, db)
             try mailer.enqueue(.newDevice(name: user.name, device: client.device, ip: client.ip, securityURL: url(.accountSecurity)),
                                to: user.email, userID: user.id, accountID: user.lastAccountId, db)
         }
