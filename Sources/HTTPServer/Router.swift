@@ -72,6 +72,10 @@ public struct Router<Route: Sendable>: Sendable {
     }
 
     private func bind(_ pattern: [Segment], _ path: [String]) -> PathParameters? {
+        // Most entries differ in length from the path: refuse them before comparing any text.
+        if pattern.count != path.count {
+            guard case .rest = pattern.last, path.count >= pattern.count else { return nil }
+        }
         var params: [(String, String)] = []
         var i = 0
         for (k, segment) in pattern.enumerated() {

@@ -374,7 +374,8 @@ def main():
         harness.close(keep=args.keep)
         if args.keep:
             print(f"multi: kept {harness.tmp}")
-    print(f"multi: {passed} passed, {failed} failed ({time.monotonic() - total:.1f}s)")
+    print(f"multi: total {time.monotonic() - total:.1f}s")
+    print(f"multi: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 

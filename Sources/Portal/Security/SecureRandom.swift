@@ -28,19 +28,29 @@ public enum SecureRandom {
 public enum Base64URL {
     /// Encodes `bytes` as base64url without `=` padding.
     public static func encode(_ bytes: [UInt8]) -> String {
-        let standard = Data(bytes).base64EncodedString()
-        var out = ""
-        out.reserveCapacity(standard.utf8.count)
-        for ch in standard.unicodeScalars {
-            switch ch {
-            case "+": out.append("-")
-            case "/": out.append("_")
-            case "=": continue
-            default: out.unicodeScalars.append(ch)
-            }
+        // Byte-level: request ids and CSRF tokens are encoded on every request.
+        var out = [UInt8]()
+        out.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var index = 0
+        while index + 3 <= bytes.count {
+            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            out.append(alphabet[Int(chunk >> 18 & 63)])
+            out.append(alphabet[Int(chunk >> 12 & 63)])
+            out.append(alphabet[Int(chunk >> 6 & 63)])
+            out.append(alphabet[Int(chunk & 63)])
+            index += 3
         }
-        return out
+        let remaining = bytes.count - index
+        if remaining > 0 {
+            let chunk = UInt32(bytes[index]) << 16 | (remaining == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+            out.append(alphabet[Int(chunk >> 18 & 63)])
+            out.append(alphabet[Int(chunk >> 12 & 63)])
+            if remaining == 2 { out.append(alphabet[Int(chunk >> 6 & 63)]) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// Decodes base64url (padding optional); returns `nil` for malformed input.
     public static func decode(_ text: String) -> [UInt8]? {
