@@ -81,6 +81,7 @@ public enum SecurityText: Sendable, Hashable {
     case eventRecoveryCodesRegenerated
     case eventRecoveryCodeUsed
     case eventSessionEnded
+    case eventPasswordConfirmationFailed
     case eventWrongCode
 
     // Notifications (stored as text in the bell)
@@ -173,6 +174,7 @@ extension Catalog {
         case .eventRecoveryCodesRegenerated: return "New recovery codes created"
         case .eventRecoveryCodeUsed: return "Logged in with a recovery code"
         case .eventSessionEnded: return "Session ended from security settings"
+        case .eventPasswordConfirmationFailed: return "Wrong password given to confirm a change"
         case .eventWrongCode: return "Wrong authentication code"
 
         case .noticeTwoFactorEnabled: return "Two-factor authentication was turned on."

@@ -97,6 +97,7 @@ enum SecurityEventKind: String, Sendable, CaseIterable {
     case recoveryCodesRegenerated = "recovery_codes_regenerated"
     case recoveryCodeUsed = "recovery_code_used"
     case sessionEnded = "session_ended"
+    case passwordConfirmationFailed = "password_confirmation_failed"
 }
 
 enum SecurityEventStore {
@@ -113,6 +114,13 @@ enum SecurityEventStore {
             INSERT INTO security_events (user_id, kind, ip, device, detail, created_at)
             VALUES (\(userID), \(kind.rawValue), \(ip), \(device), \(detail), \(now))
             """)
+    }
+
+    /// How many events of `kind` the user had since `since` (throttling).
+    static func count(userID: Int64, kind: SecurityEventKind, since: Date, _ db: DatabaseConnection) throws -> Int {
+        try db.queryFirst(Int.self, """
+            SELECT COUNT(*) FROM security_events WHERE user_id = \(userID) AND kind = \(kind.rawValue) AND created_at > \(since)
+            """) ?? 0
     }
 
     static func recent(userID: Int64, limit: Int, _ db: DatabaseConnection) throws -> [Event] {

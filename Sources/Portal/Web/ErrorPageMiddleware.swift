@@ -35,6 +35,10 @@ struct ErrorPageMiddleware: Middleware {
                 logger.error("database error", ["error": .string(error.description), "request_id": .string(request.context.requestID)])
                 return render(HTTPError(.internalServerError, catalog(.errorServer)), for: request)
             }
+        } catch let locked as PasswordConfirmationLocked {
+            var error = HTTPError(.tooManyRequests, catalog(.errorPasswordConfirmationLocked(locked.minutes)))
+            error.headers["Retry-After"] = String(locked.minutes * 60)
+            return render(error, for: request)
         } catch PasswordHasherError.overloaded {
             // A flood of logins queued more hashes than the limiter admits: shed load, clearly.
             logger.warning("password hashing overloaded", ["request_id": .string(request.context.requestID)])

@@ -29,11 +29,7 @@ extension IdentityService {
         if password.isEmpty {
             errors[F.password] = .fieldRequired
         } else {
-            var proved = false
-            if password.utf8.count <= PasswordHasher.maxPasswordBytes {
-                proved = try hasher.verifyBlocking(password, against: user.passwordHash)
-            }
-            if !proved { errors[F.password] = .profile(.wrongPassword) }
+            if try !confirmPassword(user: user, password: password, client: client) { errors[F.password] = .profile(.wrongPassword) }
         }
         guard errors.isEmpty else { return .invalid(errors) }
         if newEmail == user.email {

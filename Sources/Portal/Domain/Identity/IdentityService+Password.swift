@@ -64,7 +64,7 @@ extension IdentityService {
     /// Changes the password: the current one is required, the other sessions end, an email tells the user.
     func changePassword(identity: Identity, current: String, new: String, client: Client) throws -> ChangeOutcome {
         guard let user = try database.read({ db in try UserStore.user(id: identity.userID, db) }) else { return .wrongCurrent }
-        guard try hasher.verifyBlocking(current, against: user.passwordHash) else { return .wrongCurrent }
+        guard try confirmPassword(user: user, password: current, client: client) else { return .wrongCurrent }
         if let problem = Validation.password(new, email: user.email) { return .invalidPassword(problem) }
         if current == new { return .invalidPassword(.passwordSameAsCurrent) }
         let passwordHash = try hasher.hashBlocking(new)

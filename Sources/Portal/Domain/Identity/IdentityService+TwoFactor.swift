@@ -71,7 +71,7 @@ extension IdentityService {
     func disableTwoFactor(identity: Identity, password: String, code: String, box: SecretBox, client: Client) throws -> DisableOutcome {
         guard let user = try database.read({ db in try UserStore.user(id: identity.userID, db) }) else { return .notEnabled }
         guard user.hasTwoFactor else { return .notEnabled }
-        guard !password.isEmpty, password.utf8.count <= 4096, try hasher.verifyBlocking(password, against: user.passwordHash) else {
+        guard try confirmPassword(user: user, password: password, client: client) else {
             return .wrongPassword
         }
         let now = clock.now()
@@ -100,7 +100,7 @@ extension IdentityService {
     func regenerateRecoveryCodes(identity: Identity, password: String, client: Client) throws -> RegenerateOutcome {
         guard let user = try database.read({ db in try UserStore.user(id: identity.userID, db) }) else { return .notEnabled }
         guard user.hasTwoFactor else { return .notEnabled }
-        guard !password.isEmpty, password.utf8.count <= 4096, try hasher.verifyBlocking(password, against: user.passwordHash) else {
+        guard try confirmPassword(user: user, password: password, client: client) else {
             return .wrongPassword
         }
         let now = clock.now()

@@ -56,6 +56,7 @@ enum SecurityFormat {
         case .recoveryCodesRegenerated: return .eventRecoveryCodesRegenerated
         case .recoveryCodeUsed: return .eventRecoveryCodeUsed
         case .sessionEnded: return .eventSessionEnded
+        case .passwordConfirmationFailed: return .eventPasswordConfirmationFailed
         }
     }
 }
