@@ -2,6 +2,8 @@
 enum ASCII {
     /// Case-insensitive equality for ASCII strings (header names, parameter names).
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
+        // Header lookups compare against every name present: most differ in length, decided in O(1).
+        guard a.utf8.count == b.utf8.count else { return false }
         var ai = a.utf8.makeIterator()
         var bi = b.utf8.makeIterator()
         while true {
