@@ -12,7 +12,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var publicURL = "http://127.0.0.1:8080"
     public var threads = max(2, ProcessInfo.processInfo.activeProcessorCount)
     public var maxBodyBytes = 1 << 20
-    public var maxUploadBytes = 32 << 20
+    /// Multipart bodies are read before routing: no page takes uploads yet, so they get the body limit.
+    public var maxUploadBytes = 1 << 20
     public var connectionTimeoutSeconds = 30
     public var maxConnectionsPerAddress = 64
     public var accessLog = true
@@ -22,6 +23,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var mailFrom = "Hosterra <no-reply@hosterra.example>"
     public var sessionIdleMinutes = 30
     public var sessionAbsoluteHours = 12
+    /// Addresses of reverse proxies (nginx) whose `X-Forwarded-For` names the real client.
+    public var trustedProxies: [String] = []
     /// How long a claimed job stays with its instance before another may take it over.
     public var jobLeaseSeconds = 120
 
@@ -62,7 +65,7 @@ public struct AppConfiguration: Sendable, Equatable {
         Option(environment: "HOSTERRA_MAX_BODY_BYTES", flag: "--max-body-bytes", defaultValue: "1048576", summary: "Largest accepted request body (413 above).") {
             $0.maxBodyBytes = try parse($1, as: Int.self, name: "max body bytes", range: 1024...(1 << 30))
         },
-        Option(environment: "HOSTERRA_MAX_UPLOAD_BYTES", flag: "--max-upload-bytes", defaultValue: "33554432", summary: "Largest accepted multipart upload.") {
+        Option(environment: "HOSTERRA_MAX_UPLOAD_BYTES", flag: "--max-upload-bytes", defaultValue: "1048576", summary: "Largest accepted multipart body (raise it when a page takes file uploads).") {
             $0.maxUploadBytes = try parse($1, as: Int.self, name: "max upload bytes", range: 1024...(1 << 32))
         },
         Option(environment: "HOSTERRA_CONNECTION_TIMEOUT", flag: "--connection-timeout", defaultValue: "30", summary: "Seconds before an idle or slow connection is closed.") {
@@ -82,6 +85,9 @@ public struct AppConfiguration: Sendable, Equatable {
         },
         Option(environment: "HOSTERRA_SESSION_ABSOLUTE_HOURS", flag: "--session-absolute-hours", defaultValue: "12", summary: "A session ends this long after login, whatever the activity.") {
             $0.sessionAbsoluteHours = try parse($1, as: Int.self, name: "session absolute hours", range: 1...720)
+        },
+        Option(environment: "HOSTERRA_TRUSTED_PROXIES", flag: "--trusted-proxies", defaultValue: "none", summary: "Comma-separated addresses of reverse proxies whose X-Forwarded-For gives the client address (throttling, logs, security activity).") {
+            $0.trustedProxies = $1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         },
         Option(environment: "HOSTERRA_JOB_LEASE_SECONDS", flag: "--job-lease-seconds", defaultValue: "120", summary: "A background job not finished this long after an instance claimed it (the instance died) is taken over by another.") {
             $0.jobLeaseSeconds = try parse($1, as: Int.self, name: "job lease seconds", range: 5...86_400)

@@ -48,7 +48,8 @@ public final class Application: Sendable {
         let clock = dependencies.clock
 
         let hasher = dependencies.passwordHasher
-        let mailer = Mailer(logger: logger, logLinks: configuration.smtpURL == nil, now: clock.now)
+        // Links in the log help a developer without a mail server; never on a public https deployment.
+        let mailer = Mailer(logger: logger, logLinks: configuration.smtpURL == nil && !configuration.isHTTPS, now: clock.now)
         let identity = IdentityService(
             database: database, clock: clock, hasher: hasher, mailer: mailer, publicURL: configuration.publicURL,
             sessionIdle: TimeInterval(configuration.sessionIdleMinutes * 60),
@@ -74,6 +75,7 @@ public final class Application: Sendable {
             contacts: ContactsController(services: services),
             activity: ActivityController(services: services))
         let middlewares: [any Middleware] = [
+            ClientAddressMiddleware(trustedProxies: Set(configuration.trustedProxies)),
             RequestIDMiddleware(),
             AccessLogMiddleware(logger: logger, metrics: metrics, enabled: configuration.accessLog),
             SecurityHeadersMiddleware(https: configuration.isHTTPS),

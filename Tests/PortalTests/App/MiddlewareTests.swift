@@ -42,6 +42,19 @@ struct MiddlewareTests {
         #expect(hostile.headers["X-Request-Id"] != "<script>alert(1)</script>")
     }
 
+    @Test("the client address comes from X-Forwarded-For only when the peer is a trusted proxy")
+    func clientAddressBehindProxy() throws {
+        let direct = try TestApp()
+        let proxied = try TestApp { $0.trustedProxies = ["127.0.0.1"] }
+        for app in [direct, proxied] {
+            _ = try app.browser().submit("/login", form: [("email", "ghost@example.com"), ("password", "wrong password 123")], from: "/login",
+                                         headers: [("X-Forwarded-For", "198.51.100.7, 203.0.113.9")])
+        }
+        let seen = { (app: TestApp) in try app.database.read { db in try db.query(String.self, "SELECT ip FROM login_attempts") } }
+        #expect(try seen(direct) == ["127.0.0.1"], "an untrusted peer cannot choose its address")
+        #expect(try seen(proxied) == ["203.0.113.9"], "behind the proxy the last forwarded hop is the client")
+    }
+
     @Test("a wrong method gets 405 with an Allow header")
     func methodNotAllowed() throws {
         let app = try TestApp()

@@ -92,10 +92,10 @@ func csrfToken(in html: String) -> String? {
 extension TestSession {
     /// GETs `pageTarget`, then POSTs `form` to `target` with the page's CSRF token.
     @discardableResult
-    func submit(_ target: String, form: [(String, String)], from pageTarget: String) throws -> TestResponse {
-        let page = try get(pageTarget)
+    func submit(_ target: String, form: [(String, String)], from pageTarget: String, headers: [(String, String)] = []) throws -> TestResponse {
+        let page = try get(pageTarget, headers: headers)
         let token = csrfToken(in: page.text) ?? ""
-        return try post(target, form: [("_csrf", token)] + form)
+        return try post(target, form: [("_csrf", token)] + form, headers: headers)
     }
 }
 

@@ -74,6 +74,7 @@ extension IdentityService {
             try UserStore.setPassword(userID: user.id, hash: passwordHash, now: now, db)
             try SessionStore.deleteAll(userID: user.id, keeping: identity.sessionID, db)
             try SessionStore.rotate(sessionID: identity.sessionID, newTokenHash: TokenHash.sha256Hex(token), stage: .full, accountID: identity.account?.id, now: now, db)
+            try TokenStore.revokeAll(userID: user.id, purpose: .resetPassword, now: now, db)
             try SecurityEventStore.record(userID: user.id, kind: .passwordChanged, ip: client.ip, device: client.device, now: now, db)
             try NotificationStore.add(userID: user.id, severity: .info, message: Catalog(.english)(.noticePasswordChanged), link: SiteRoute.accountSecurity.path, now: now, db)
             try mailer.enqueue(.passwordChanged(name: user.name, ip: client.ip, resetURL: url(.passwordForgot)), to: user.email, userID: user.id, accountID: user.lastAccountId, db)

@@ -12,7 +12,10 @@ struct AuthController: Sendable {
 
     /// Only local paths are followed after login, never another site.
     static func safeNext(_ value: String?) -> String? {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), value.utf8.count < 1024 else { return nil }
+        // Browsers drop tabs and newlines from a Location: "/\t/evil" would become "//evil".
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), value.utf8.count < 1024,
+              value.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F })
+        else { return nil }
         return value
     }
 
