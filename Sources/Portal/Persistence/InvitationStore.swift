@@ -98,6 +98,15 @@ enum InvitationStore {
             """)
     }
 
+    /// Cancels the pending invitations a member sent in an account (their access ended: so does what they offered).
+    @discardableResult
+    static func cancelPending(invitedBy userID: Int64, accountID: Int64, now: Date, _ db: DatabaseConnection) throws -> Int {
+        try db.execute("""
+            UPDATE invitations SET status = \(InvitationStatus.cancelled.rawValue), responded_at = \(now)
+            WHERE invited_by = \(userID) AND account_id = \(accountID) AND status = \(InvitationStatus.pending.rawValue)
+            """)
+    }
+
     /// Moves a pending invitation to `status`; false when it was no longer pending (a concurrent answer won).
     static func close(id: Int64, as status: InvitationStatus, acceptedUserID: Int64? = nil, now: Date, _ db: DatabaseConnection) throws -> Bool {
         try db.execute("""

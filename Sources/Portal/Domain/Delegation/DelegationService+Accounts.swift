@@ -54,6 +54,7 @@ extension DelegationService {
             else { return .notFound }
             guard member.membershipRole == .delegate else { return .owner }
             guard try MembershipStore.deleteDelegate(id: member.id, db) else { return .notFound }
+            try InvitationStore.cancelPending(invitedBy: member.userId, accountID: member.accountId, now: now, db)
             let zone = account.timeZone
             let before = AccessGrant(fullAccess: member.fullAccess, permissions: member.permissionSet, expiresAt: member.expiresAt)
             try AuditStore.record(accountID: account.id, actor: AuditActor(visitor, ip: ip), action: .accessLeft, target: member.email,

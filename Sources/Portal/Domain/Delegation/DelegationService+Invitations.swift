@@ -89,8 +89,20 @@ extension DelegationService {
             if let member = try MembershipStore.member(userID: user.id, accountID: invitation.accountId, db), member.isLive(at: now) {
                 return .notReady(.alreadyMember)
             }
+            // The inviter must still be able to give this access now: a revoked, expired or narrowed
+            // delegate's invitations lapse, and a delegate never gives access beyond their own end date.
+            var expiresAt = invitation.accessExpiresAt
+            if let inviterID = invitation.invitedBy {
+                guard let inviter = try MembershipStore.member(userID: inviterID, accountID: invitation.accountId, db), inviter.isLive(at: now),
+                      GrantRules.allows(Self.grantor(inviter), fullAccess: invitation.fullAccess, permissions: invitation.permissionSet)
+                else {
+                    _ = try InvitationStore.close(id: invitation.id, as: .cancelled, now: now, db)
+                    return .problem(.withdrawn)
+                }
+                if let limit = inviter.expiresAt { expiresAt = min(expiresAt ?? limit, limit) }
+            }
             guard try InvitationStore.close(id: invitation.id, as: .accepted, acceptedUserID: user.id, now: now, db) else { return .problem(.used) }
-            let grant = AccessGrant(fullAccess: invitation.fullAccess, permissions: invitation.permissionSet, expiresAt: invitation.accessExpiresAt)
+            let grant = AccessGrant(fullAccess: invitation.fullAccess, permissions: invitation.permissionSet, expiresAt: expiresAt)
             _ = try MembershipStore.createDelegate(accountID: invitation.accountId, userID: user.id, fullAccess: grant.fullAccess,
                                                    permissions: grant.permissions, expiresAt: grant.expiresAt, now: now, db)
             let zone = try AccountTimeZoneStore.timeZone(accountID: invitation.accountId, db) ?? TimeZones.defaultIdentifier
@@ -132,5 +144,12 @@ extension DelegationService {
             }
             return .declined(accountName: invitation.accountName)
         }
+    }
+
+    /// A member as the grant rules see an actor.
+    static func grantor(_ member: MembershipStore.Member) -> Identity.AccountRef {
+        Identity.AccountRef(id: member.accountId, publicID: "", number: "", name: "",
+                            role: MembershipRole(rawValue: member.role) ?? .delegate, fullAccess: member.fullAccess,
+                            permissions: Permission.decode(member.permissions), requireDelegateTwoFactor: false)
     }
 }

@@ -228,6 +228,7 @@ struct DelegationService: Sendable {
             guard let member = try manageableMember(actor: account, publicID: memberPublicID, db),
                   try MembershipStore.deleteDelegate(id: member.id, db)
             else { return false }
+            try InvitationStore.cancelPending(invitedBy: member.userId, accountID: account.id, now: now, db)
             let before = AccessGrant(fullAccess: member.fullAccess, permissions: member.permissionSet, expiresAt: member.expiresAt)
             try AuditStore.record(accountID: account.id, actor: AuditActor(actor, ip: ip), action: .accessRevoked, target: member.email,
                                   before: before.auditSummary(timeZone: zone), now: now, db)
