@@ -51,6 +51,7 @@ public struct Catalog: Sendable {
         case .errorAlreadySignedIn: return "You are already signed in. Go to the dashboard."
         case .errorDelegateTwoFactor: return "The owner of this account requires two-factor authentication. Turn it on in your security settings, then come back."
         case .errorOwnerOnly: return "Only the account owner can do this."
+        case .errorVerifyEmailFirst: return "Confirm your email address first: use the link we sent you (you can ask for a new one on the dashboard)."
         case .errorPasswordConfirmationLocked(let minutes): return "Too many wrong passwords. For your safety, changes that need your password are paused for \(minutes) minutes. If you forgot it, log out and reset it."
         case .errorMissingPermission(let name): return "This section needs the “\(name)” permission, which you do not have in this account. Ask the account owner to grant it."
 

@@ -43,6 +43,7 @@ public enum Text: Sendable, Hashable {
     case errorAlreadySignedIn
     case errorDelegateTwoFactor
     case errorOwnerOnly
+    case errorVerifyEmailFirst
     case errorPasswordConfirmationLocked(Int)
     case errorMissingPermission(String)
 

@@ -44,6 +44,6 @@ struct InviterStandingTests {
                 SELECT m.expires_at FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = \(guest.email) AND m.account_id = \(access.accountID)
                 """)
         }
-        #expect(expiry.map { $0 <= ends } == true)
+        #expect(expiry.map { $0 <= ends.addingTimeInterval(0.001) } == true, "stored to the millisecond")
     }
 }

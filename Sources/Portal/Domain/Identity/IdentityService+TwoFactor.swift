@@ -52,6 +52,8 @@ extension IdentityService {
             else { return .wrongCode(secret: secret) }
             try RecoveryCodeStore.replace(userID: user.id, hashes: codes.compactMap { Self.normalizeRecoveryCode($0).map(Self.recoveryCodeHash) }, db)
             try SessionStore.rotate(sessionID: identity.sessionID, newTokenHash: TokenHash.sha256Hex(token), stage: .full, accountID: identity.account?.id, now: now, db)
+            // Sessions opened with the password alone would otherwise keep going as if 2FA were on.
+            try SessionStore.deleteAll(userID: user.id, keeping: identity.sessionID, db)
             try SecurityEventStore.record(userID: user.id, kind: .twoFactorEnabled, ip: client.ip, device: client.device, now: now, db)
             try NotificationStore.add(userID: user.id, severity: .success, message: Self.notice(.noticeTwoFactorEnabled), link: SiteRoute.accountSecurity.path, now: now, db)
             try mailer.enqueue(.twoFactorChanged(name: user.name, enabled: true, ip: client.ip), to: user.email, userID: user.id, accountID: user.lastAccountId, db)
@@ -80,8 +82,14 @@ extension IdentityService {
             guard let secret = try? box.open(sealed),
                   let step = TOTP.verify(code: code, secret: secret, at: now, lastUsedStep: user.totpLastStep),
                   try TwoFactorStore.advanceStep(userID: user.id, to: step, db)
-            else { return .wrongCode }
+            else {
+                // Counted with wrong passwords: confirmPassword refuses once the user has too many.
+                try SecurityEventStore.record(userID: user.id, kind: .passwordConfirmationFailed, ip: client.ip, device: client.device,
+                                              detail: "code", now: now, db)
+                return .wrongCode
+            }
             try TwoFactorStore.disable(userID: user.id, now: now, db)
+            try SessionStore.deleteAll(userID: user.id, keeping: identity.sessionID, db)
             try RecoveryCodeStore.deleteAll(userID: user.id, db)
             try SecurityEventStore.record(userID: user.id, kind: .twoFactorDisabled, ip: client.ip, device: client.device, now: now, db)
             try NotificationStore.add(userID: user.id, severity: .warning, message: Self.notice(.noticeTwoFactorDisabled), link: SiteRoute.accountSecurity.path, now: now, db)

@@ -6,6 +6,8 @@ extension SecurityController {
 
     func setupPage(_ request: Request) throws -> Response {
         let identity = try Self.signedIn(request)
+        // An unverified sign-up may be someone else's email: 2FA set up there would lock its owner out.
+        guard identity.emailVerified else { throw HTTPError(.forbidden, request.context.catalog(.errorVerifyEmailFirst)) }
         guard let secret = try identityService.pendingTwoFactorSecret(userID: identity.userID, box: box()) else {
             return .redirect(to: SiteRoute.accountSecurity.path)
         }
@@ -16,6 +18,7 @@ extension SecurityController {
         var request = request
         let identity = try Self.signedIn(request)
         let catalog = request.context.catalog
+        guard identity.emailVerified else { throw HTTPError(.forbidden, catalog(.errorVerifyEmailFirst)) }
         let code = request.form["code"] ?? ""
         guard IdentityService.looksLikeTOTP(code) else {
             guard let secret = try identityService.pendingTwoFactorSecret(userID: identity.userID, box: box()) else {
