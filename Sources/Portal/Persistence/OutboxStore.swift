@@ -51,6 +51,13 @@ enum OutboxStore {
         return publicID
     }
 
+    /// Whether an email with this subject went to this address since `since` (sending limits).
+    static func sentRecently(to address: String, subject: String, since: Date, _ db: DatabaseConnection) throws -> Bool {
+        try db.queryFirst(Int.self, """
+            SELECT COUNT(*) FROM outbox_emails WHERE to_address = \(address) AND subject = \(subject) AND created_at > \(since)
+            """) ?? 0 > 0
+    }
+
     static func email(publicID: String, _ db: DatabaseConnection) throws -> Email? {
         try db.queryFirst(Email.self, "SELECT \(sql: columns) FROM outbox_emails WHERE public_id = \(publicID)")
     }

@@ -121,3 +121,23 @@ struct SignupAndRecoveryTests {
         #expect(link.hasPrefix("https://panel.hosterra.example/password/reset?token="))
     }
 }
+
+@Suite("Sending limits on emails anyone can trigger")
+struct EmailSendingLimitTests {
+    @Test("repeated password-reset requests send one email per two minutes; sign-ups with a taken email one notice an hour")
+    func limits() throws {
+        let app = try TestApp()
+        let person = Person.make()
+        try person.signUpAndLogIn(app)
+        for _ in 0..<5 {
+            try app.browser().submit("/password/forgot", form: [("email", person.email)], from: "/password/forgot")
+            try app.browser().submit("/signup", form: [("name", "M"), ("email", person.email), ("password", "another long password 77")], from: "/signup")
+        }
+        let subjects = { try app.emails(to: person.email).map(\.subject) }
+        #expect(try subjects().filter { $0 == "Reset your password" }.count == 1)
+        #expect(try subjects().filter { $0 == "Someone tried to sign up with your email" }.count == 1)
+        app.time.advance(by: IdentityService.resetEmailInterval + 1)
+        try app.browser().submit("/password/forgot", form: [("email", person.email)], from: "/password/forgot")
+        #expect(try subjects().filter { $0 == "Reset your password" }.count == 2)
+    }
+}

@@ -2,6 +2,9 @@ import Database
 import Foundation
 
 extension IdentityService {
+    /// At most one reset email per address in this interval.
+    static let resetEmailInterval: TimeInterval = 120
+
     /// Sends a reset link when the email has a login; answers nothing either way, so the page can say
     /// the same thing whatever the email. Costs one hash either way so timing reveals nothing.
     func requestPasswordReset(email rawEmail: String, client: Client) throws {
@@ -12,6 +15,9 @@ extension IdentityService {
         _ = try? hasher.dummyVerifyBlocking(email)
         guard let user else { return }
         try database.write { db in
+            // One reset email per address every two minutes, whoever asks; the page says the same either way.
+            let subject = EmailTemplate.passwordReset(name: user.name, link: "").content.subject
+            if try OutboxStore.sentRecently(to: user.email, subject: subject, since: now.addingTimeInterval(-Self.resetEmailInterval), db) { return }
             let token = SecureRandom.token(bytes: 32)
             try TokenStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, purpose: .resetPassword, now: now, lifetime: Self.resetLifetime, db)
             let link = url(.passwordReset, query: [("token", token)])

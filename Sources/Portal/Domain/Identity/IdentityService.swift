@@ -62,8 +62,8 @@ struct IdentityService: Sendable {
         let now = clock.now()
         return try database.write { db in
             if let existing = try UserStore.user(email: email, db) {
-                try mailer.enqueue(.alreadyRegistered(name: existing.name, loginURL: url(.login), resetURL: url(.passwordForgot)),
-                                   to: existing.email, userID: existing.id, accountID: existing.lastAccountId, db)
+                try mailer.enqueueLimited(.alreadyRegistered(name: existing.name, loginURL: url(.login), resetURL: url(.passwordForgot)),
+                                          every: 3600, to: existing.email, userID: existing.id, accountID: existing.lastAccountId, db)
                 return .alreadyRegistered
             }
             let created = try UserStore.createUserWithAccount(email: email, name: name, passwordHash: hash, verified: false, now: now, db)
@@ -84,6 +84,9 @@ struct IdentityService: Sendable {
         let now = clock.now()
         try database.write { db in
             guard let user = try UserStore.user(id: userID, db), !user.isVerified else { return }
+            // The button can be pressed again and again: one new link a minute is plenty.
+            let subject = EmailTemplate.verifyEmail(name: user.name, link: "").content.subject
+            if try OutboxStore.sentRecently(to: user.email, subject: subject, since: now.addingTimeInterval(-60), db) { return }
             try sendVerification(userID: user.id, accountID: user.lastAccountId, name: user.name, email: user.email, now: now, db)
         }
     }

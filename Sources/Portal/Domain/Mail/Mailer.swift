@@ -10,6 +10,18 @@ struct Mailer: Sendable {
     let logLinks: Bool
     let now: @Sendable () -> Date
 
+    /// Like `enqueue`, but sends nothing when the same email went to the same address within `interval`:
+    /// emails anyone can trigger (password reset, "already registered", verification) must not become a way
+    /// to flood a customer's mailbox. Returns whether it was queued.
+    @discardableResult
+    func enqueueLimited(_ email: EmailTemplate, every interval: TimeInterval, to address: String, userID: Int64?, accountID: Int64?,
+                        _ db: DatabaseConnection, devLink: String? = nil) throws -> Bool {
+        let subject = email.content.subject
+        if try OutboxStore.sentRecently(to: address, subject: subject, since: now().addingTimeInterval(-interval), db) { return false }
+        try enqueue(email, to: address, userID: userID, accountID: accountID, db, devLink: devLink)
+        return true
+    }
+
     func enqueue(_ email: EmailTemplate, to address: String, userID: Int64?, accountID: Int64?, _ db: DatabaseConnection, devLink: String? = nil) throws {
         let content = email.content
         try OutboxStore.enqueue(to: address, userID: userID, accountID: accountID, category: email.category,
