@@ -22,12 +22,10 @@ enum DemoData {
         let hash = try services.hasher.hashBlocking(password)
         try services.database.write { db in
             let ids = try UserStore.createUserWithAccount(email: email, name: name, passwordHash: hash, verified: true, now: now, db)
-            try db.execute("""
-                UPDATE accounts SET name = 'Atelier Martin', company = 'Atelier Martin SARL', address_line1 = '12 rue de la République',
-                    postal_code = '69002', city = 'Lyon', country = 'FR', phone = '+33472000000', vat_number = 'FR40303265045',
-                    time_zone = 'Europe/Paris', updated_at = \(now)
-                WHERE id = \(ids.account)
-                """)
+            try AccountStore.updateProfile(accountID: ids.account, AccountProfile(
+                name: "Atelier Martin", company: "Atelier Martin SARL", addressLine1: "12 rue de la République", addressLine2: "",
+                postalCode: "69002", city: "Lyon", country: "FR", phone: "+33472000000", vatNumber: "FR40303265045",
+                language: "en", timeZone: "Europe/Paris"), now: now, db)
             let day: TimeInterval = 24 * 3600
             try NotificationStore.add(userID: ids.user, severity: .info, message: "Welcome to Hosterra Account. Turn on two-factor authentication to protect it.",
                                       link: SiteRoute.twoFactorSetup.path, now: now.addingTimeInterval(-2 * day), db)
@@ -38,7 +36,9 @@ enum DemoData {
             let content = EmailTemplate.verifyEmail(name: name, link: SiteRoute.verifyEmail.absoluteURL(base: services.configuration.publicURL, query: [("token", "demo")])).content
             let emailID = try OutboxStore.enqueue(to: email, userID: ids.user, accountID: ids.account, category: .security, subject: content.subject,
                                                   text: content.text, html: content.html, now: now.addingTimeInterval(-3 * day), db)
-            try db.execute("UPDATE outbox_emails SET status = 'sent', attempts = 1, sent_at = created_at WHERE public_id = \(emailID)")
+            if let email = try OutboxStore.email(publicID: emailID, db) {
+                try OutboxStore.markDelivered(id: email.id, status: .sent, now: email.createdAt, db)
+            }
             try SecurityEventStore.record(userID: ids.user, kind: .emailVerified, ip: "192.0.2.10", device: "Firefox on Linux", now: now.addingTimeInterval(-3 * day), db)
         }
         return Result(created: true, email: email, password: password)

@@ -168,7 +168,4 @@ enum NotificationStore {
         try db.execute("UPDATE notifications SET read_at = \(now) WHERE user_id = \(userID) AND read_at IS NULL")
     }
 
-    static func markRead(publicID: String, userID: Int64, now: Date, _ db: DatabaseConnection) throws -> Int {
-        try db.execute("UPDATE notifications SET read_at = COALESCE(read_at, \(now)) WHERE public_id = \(publicID) AND user_id = \(userID)")
-    }
 }

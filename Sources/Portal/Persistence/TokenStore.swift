@@ -130,6 +130,10 @@ enum SecurityEventStore {
             """)
     }
 
+    static func knownDeviceCount(userID: Int64, _ db: DatabaseConnection) throws -> Int {
+        try db.queryFirst(Int.self, "SELECT COUNT(*) FROM known_devices WHERE user_id = \(userID)") ?? 0
+    }
+
     /// Whether this device (browser + address family) was seen for the user before; records it if not.
     static func rememberDevice(userID: Int64, deviceHash: String, now: Date, _ db: DatabaseConnection) throws -> Bool {
         let inserted = try db.execute("""

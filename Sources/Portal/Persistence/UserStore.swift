@@ -62,6 +62,10 @@ enum UserStore {
         try db.execute("UPDATE users SET locked_until = \(until) WHERE id = \(userID)")
     }
 
+    static func unlock(userID: Int64, _ db: DatabaseConnection) throws {
+        try db.execute("UPDATE users SET locked_until = NULL WHERE id = \(userID)")
+    }
+
     static func setLastAccount(userID: Int64, accountID: Int64, _ db: DatabaseConnection) throws {
         try db.execute("UPDATE users SET last_account_id = \(accountID) WHERE id = \(userID)")
     }

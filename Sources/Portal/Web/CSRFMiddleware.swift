@@ -21,11 +21,15 @@ struct CSRFMiddleware: Middleware {
         Base64URL.encode(authenticator.tag("csrf:" + binding))
     }
 
+    /// What a token is bound to: the session token once signed in, the visitor cookie before.
+    static func binding(session token: String) -> String { "session:" + token }
+    static func binding(visitor id: String) -> String { "visitor:" + id }
+
     func respond(to request: Request, next: Responder) throws -> Response {
         var request = request
         let existing = request.cookies[cookieName].flatMap { Base64URL.decode($0)?.count == 32 ? $0 : nil }
         let visitorID = existing ?? SecureRandom.token(bytes: 32)
-        let binding = request.context.sessionToken.map { "session:" + $0 } ?? "visitor:" + visitorID
+        let binding = request.context.sessionToken.map(Self.binding(session:)) ?? Self.binding(visitor: visitorID)
 
         // Unmatched requests change nothing: they get their 404 or 405 whatever the token.
         if Self.isStateChanging(request.method), request.context.route != nil {

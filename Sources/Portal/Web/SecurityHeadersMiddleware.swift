@@ -33,6 +33,14 @@ struct SecurityHeadersMiddleware: Middleware {
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
         if https {
             response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+            // Every cookie is Secure behind https, whichever feature set it (one-time messages included).
+            let cookies = response.headers.values("Set-Cookie")
+            if cookies.contains(where: { !$0.contains("; Secure") }) {
+                response.headers.remove("Set-Cookie")
+                for cookie in cookies {
+                    response.headers.add("Set-Cookie", cookie.contains("; Secure") ? cookie : cookie + "; Secure")
+                }
+            }
         }
         if response.headers["Cache-Control"] == nil {
             // Pages show private data: never let a shared cache or the back button keep them.

@@ -25,6 +25,8 @@ struct MiddlewareTests {
         #expect(response.headers["Strict-Transport-Security"]?.contains("max-age=") == true)
         let cookie = try #require(response.headers.values("Set-Cookie").first { $0.hasPrefix("__Host-hs_visitor=") })
         #expect(cookie.contains("Secure"))
+        let flash = try app.browser().submit("/password/forgot", form: [("email", "someone@example.com")], from: "/password/forgot")
+        #expect(flash.headers.values("Set-Cookie").contains { $0.hasPrefix("hs_flash=") && $0.contains("; Secure") })
         #expect(cookie.contains("HttpOnly"))
         #expect(cookie.contains("Path=/"))
     }

@@ -50,7 +50,7 @@ extension IdentityService {
                   let user = try UserStore.user(id: found.userId, db)
             else { return .badToken(.used) }
             try UserStore.setPassword(userID: user.id, hash: passwordHash, now: now, db)
-            try db.execute("UPDATE users SET locked_until = NULL WHERE id = \(user.id)")
+            try UserStore.unlock(userID: user.id, db)
             try SessionStore.deleteAll(userID: user.id, keeping: nil, db)
             try TokenStore.revokeAll(userID: user.id, purpose: .resetPassword, now: now, db)
             try SecurityEventStore.record(userID: user.id, kind: .passwordReset, ip: client.ip, device: client.device, now: now, db)

@@ -128,11 +128,4 @@ extension IdentityService {
         let enabled: Bool
         let recoveryCodesLeft: Int
     }
-
-    func twoFactorSummary(userID: Int64) throws -> TwoFactorSummary {
-        try database.read { db in
-            let user = try UserStore.user(id: userID, db)
-            return TwoFactorSummary(enabled: user?.hasTwoFactor ?? false, recoveryCodesLeft: try RecoveryCodeStore.remaining(userID: userID, db))
-        }
-    }
 }

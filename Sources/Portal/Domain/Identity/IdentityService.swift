@@ -2,7 +2,7 @@ import Database
 import Foundation
 
 /// The rules of identity: sign-up, verification, login with throttling, sessions, passwords.
-/// HTML controllers and the JSON API both call it; it never renders anything.
+/// Controllers call it (and the JSON API will); it never renders anything.
 struct IdentityService: Sendable {
     let database: any Database
     let clock: Clock
@@ -205,7 +205,7 @@ struct IdentityService: Sendable {
         try SecurityEventStore.record(userID: user.id, kind: .loginSucceeded, ip: client.ip, device: client.device, now: now, db)
         let deviceHash = TokenHash.sha256Hex("device:" + client.device + "|" + client.ip)
         let known = try SecurityEventStore.rememberDevice(userID: user.id, deviceHash: deviceHash, now: now, db)
-        let first = try db.queryFirst(Int.self, "SELECT COUNT(*) FROM known_devices WHERE user_id = \(user.id)") == 1
+        let first = try SecurityEventStore.knownDeviceCount(userID: user.id, db) == 1
         if !known && !first {
             try NotificationStore.add(userID: user.id, severity: .warning, message: Catalog(.english)(.noticeNewSignIn(device: client.device, ip: client.ip)), link: SiteRoute.accountSecurity.path, now: now, db)
             try mailer.enqueue(.newDevice(name: user.name, device: client.device, ip: client.ip, securityURL: url(.accountSecurity)),

@@ -35,14 +35,14 @@ struct SecurityController: Sendable {
     }
 
     /// The CSRF token for a session token this request has just issued: the page answering a
-    /// rotation must carry the new token's value (this mirrors `CSRFMiddleware`'s binding).
+    /// rotation must carry the new token's value.
     func csrfToken(forSession token: String) -> String {
-        CSRFMiddleware(key: services.keys.key(for: .csrf), https: services.configuration.isHTTPS).token(for: "session:" + token)
+        CSRFMiddleware(key: services.keys.key(for: .csrf), https: services.configuration.isHTTPS).token(for: CSRFMiddleware.binding(session: token))
     }
 
     /// The CSRF token of a visitor whose session just ended (bound to the pre-session cookie).
     func csrfToken(forVisitor visitorID: String) -> String {
-        CSRFMiddleware(key: services.keys.key(for: .csrf), https: services.configuration.isHTTPS).token(for: "visitor:" + visitorID)
+        CSRFMiddleware(key: services.keys.key(for: .csrf), https: services.configuration.isHTTPS).token(for: CSRFMiddleware.binding(visitor: visitorID))
     }
 
     // MARK: Overview

@@ -48,7 +48,7 @@ struct UsersController: Sendable {
                              errors: FieldErrors, status: HTTPStatus = .ok) throws -> Response {
         let overview = try delegation.overview(account: account)
         let context = request.context
-        let model = UsersPage.model(overview, identity: identity, actor: account, form: form, errors: errors)
+        let model = UsersPage.model(overview, identity: identity, actor: account, form: form, errors: errors, catalog: request.context.catalog)
         return renderer.panelPage(request, title: context.catalog(.users(.title)), status: status) {
             UsersPage.View(model: model, catalog: context.catalog, csrf: context.csrfToken)
         }

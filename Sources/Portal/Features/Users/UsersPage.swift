@@ -45,9 +45,8 @@ enum UsersPage {
     }
 
     static func model(_ overview: DelegationService.Overview, identity: Identity, actor: Identity.AccountRef,
-                      form: AccessForm, errors: FieldErrors) -> Model {
+                      form: AccessForm, errors: FieldErrors, catalog: Catalog) -> Model {
         let zone = overview.account.timeZone
-        let catalog = Catalog(.english)
         let members = overview.members.map { member -> MemberRow in
             let role = member.membershipRole
             return MemberRow(
