@@ -20,7 +20,9 @@ enum Validation {
         guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64,
               parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains(".."),
               !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" || $0 == "\"" }),
-              parts[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." })
+              parts[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }),
+              // What we cannot send to would fail at delivery: refuse it at the form.
+              MailAddress(parsing: email) != nil
         else { return .emailInvalid }
         return nil
     }

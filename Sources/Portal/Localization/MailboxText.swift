@@ -71,7 +71,9 @@ extension Catalog {
         case .statusPending: return "Waiting"
         case .statusKept: return "Kept: no SMTP configured"
         case .statusFailed: return "Failed"
-        case .lastError(let message): return "Last error: \(message)"
+        case .lastError(let kind):
+            return kind == "failed" ? "It could not be delivered. Contact support if you need it again."
+                                    : "Delivery failed for now; it is retried automatically."
         case .noSubject: return "(no subject)"
 
         case .emailDetails: return "Email details"

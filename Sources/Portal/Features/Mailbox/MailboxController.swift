@@ -67,9 +67,15 @@ struct MailboxController: Sendable {
         }
     }
 
-    /// The error is shown while an email waits for a retry or after it failed; a delivered email has none.
+    /// What customers are told about a delivery problem: whether it is being retried or gave up. The
+    /// mail server's own message (host names, paths) stays in the server log and the outbox row.
     static func shownError(_ email: OutboxStore.Email) -> String {
-        OutboxStatus(rawValue: email.status) == .failed || OutboxStatus(rawValue: email.status) == .pending ? email.lastError : ""
+        guard !email.lastError.isEmpty else { return "" }
+        switch OutboxStatus(rawValue: email.status) {
+        case .failed: return "failed"
+        case .pending: return "retrying"
+        default: return ""
+        }
     }
 
     /// The email, or 404 when it is not this visitor's to see (another account's, or another person's
