@@ -72,6 +72,11 @@ public protocol Database: AnyObject, Sendable {
     @discardableResult
     func read<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T
 
+    /// Like `read`, for a body that runs exactly ONE statement: a single statement is its own
+    /// snapshot, so the driver may skip the explicit transaction (hot paths such as the session lookup).
+    /// Bodies running several statements must use `read`.
+    func readStatement<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T
+
     /// Runs `body` in one transaction on the single writer connection:
     /// commits when it returns, rolls back and rethrows the original error
     /// when it throws. A nested `write` on the same thread becomes a
@@ -100,5 +105,12 @@ public protocol Database: AnyObject, Sendable {
 extension Database {
     public func withMigrationLock<T>(_ body: () throws -> T) throws -> T {
         try body()
+    }
+}
+
+extension Database {
+    /// Default: an ordinary read transaction.
+    public func readStatement<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
+        try read(body)
     }
 }

@@ -139,6 +139,20 @@ public final class SQLiteDatabase: Database, @unchecked Sendable {
         return result
     }
 
+    /// One statement on a reader in autocommit mode: its own snapshot, without BEGIN and COMMIT.
+    public func readStatement<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
+        let me = pthread_self()
+        state.lock()
+        let reentrant = closed || !usesReaderPool || readerHolders[me] != nil
+            || (writerBusy && writerOwner.map { pthread_equal($0, me) != 0 } ?? false)
+        state.unlock()
+        if reentrant { return try read(body) }
+        let connection = try checkOutReader(me)
+        defer { checkInReader(connection, me) }
+        defer { stats.withLock { $0.reads += 1 } }
+        return try body(connection)
+    }
+
     private func checkOutReader(_ me: pthread_t) throws -> SQLiteConnection {
         let start = DispatchTime.now().uptimeNanoseconds
         state.lock()

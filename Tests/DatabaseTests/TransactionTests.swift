@@ -215,3 +215,25 @@ struct SQLiteBackupTests {
         }
     }
 }
+
+@Suite("Single-statement reads")
+struct ReadStatementTests {
+    @Test("readStatement answers like read, inside a write it sees the uncommitted rows, and after close it throws")
+    func behavesLikeRead() throws {
+        let directory = NSTemporaryDirectory() + "hosterra-readstatement-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let db = try SQLiteDatabase(path: directory + "/db.sqlite3")
+        try db.write { try $0.executeScript("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)") }
+        try db.write { try $0.execute("INSERT INTO t (name) VALUES ('a')") }
+        #expect(try db.readStatement { try $0.queryFirst(Int.self, "SELECT COUNT(*) FROM t") } == 1)
+        let inside = try db.write { conn -> Int? in
+            try conn.execute("INSERT INTO t (name) VALUES ('b')")
+            return try db.readStatement { try $0.queryFirst(Int.self, "SELECT COUNT(*) FROM t") }
+        }
+        #expect(inside == 2)
+        #expect(db.statistics().readersInUse == 0)
+        db.close()
+        #expect(throws: DatabaseError.closed) { try db.readStatement { try $0.queryFirst(Int.self, "SELECT 1") } }
+    }
+}

@@ -226,7 +226,7 @@ struct IdentityService: Sendable {
         guard token.utf8.count == 43 else { return .none }
         let hash = TokenHash.sha256Hex(token)
         let now = clock.now()
-        guard let row = try database.read({ db in try SessionStore.load(tokenHash: hash, db) }) else { return .none }
+        guard let row = try database.readStatement({ db in try SessionStore.load(tokenHash: hash, db) }) else { return .none }
         if row.expiresAt <= now || row.lastSeenAt.addingTimeInterval(sessionIdle) <= now {
             try database.write { db in try SessionStore.delete(sessionID: row.sessionId, db) }
             return .expired
