@@ -18,13 +18,6 @@ enum TimeZones {
 
     /// "4 Dec 2026, 16:05" in the given zone (UTC when the zone is unknown).
     static func format(_ date: Date, in identifier: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: identifier) ?? TimeZone(identifier: defaultIdentifier) ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let month = months[max(0, min(11, (parts.month ?? 1) - 1))]
-        let hour = parts.hour ?? 0
-        let minute = parts.minute ?? 0
-        return "\(parts.day ?? 1) \(month) \(parts.year ?? 1970), \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
+        LocalTime(timeZone: identifier).format(date)
     }
 }

@@ -4,19 +4,14 @@ import Foundation
 enum SecurityFormat {
     /// "4 Dec 2026, 16:05" in the account's time zone, plus the UTC instant for `<time datetime>`.
     struct Times {
-        private let formatter: DateFormatter
-        private let machine: ISO8601DateFormatter
+        private let local: LocalTime
 
         init(timeZone identifier: String, language: Language) {
-            formatter = DateFormatter()
-            formatter.locale = Locale(identifier: language.code)
-            formatter.timeZone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)
-            formatter.dateFormat = "d MMM yyyy, HH:mm"
-            machine = ISO8601DateFormatter()
+            local = LocalTime(timeZone: identifier, language: language)
         }
 
-        func display(_ date: Date) -> String { formatter.string(from: date) }
-        func datetime(_ date: Date) -> String { machine.string(from: date) }
+        func display(_ date: Date) -> String { local.format(date) }
+        func datetime(_ date: Date) -> String { LocalTime.iso(date) }
     }
 
     /// The Base32 key in groups of four, as authenticator apps ask for it to be typed.
