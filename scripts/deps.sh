@@ -5,7 +5,7 @@ set -euo pipefail
 
 build=(pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libssl-dev libqrencode-dev libcurl4-openssl-dev libpq-dev ca-certificates)
 test=(python3-aiosmtpd python3-selenium chromium chromium-driver postgresql-15 postgresql-client-15 nginx-light curl)
-bench=(wrk nginx-light gcc curl postgresql-15 postgresql-client-15)
+bench=(wrk nginx-light gcc curl python3 postgresql-15 postgresql-client-15)
 
 case "${1:-build}" in
   build) wanted=("${build[@]}") ;;
