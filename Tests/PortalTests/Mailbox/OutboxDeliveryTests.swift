@@ -200,7 +200,7 @@ struct OutboxDeliveryTests {
         let stopping = Date().timeIntervalSince(started)
         // validate
         #expect(status == "kept")
-        #expect(stopping < 2)
+        #expect(stopping < 5, "stop wakes the thread instead of waiting out its 15 s bound")
     }
 
     @Test("/metrics counts the outbox by delivery status")
