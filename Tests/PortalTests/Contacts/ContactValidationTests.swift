@@ -80,11 +80,7 @@ struct ContactValidationTests {
     func invalidOnEdit() throws {
         // setup
         let app = try TestApp()
-        let person = Person.make()
-        let browser = try person.signUpAndLogIn(app)
-        try browser.submit("/account/contacts", form: contactForm(), from: "/account/contacts/new")
-        let contact = try #require(try app.contacts(of: person.email).first)
-        let path = "/account/contacts/\(contact.publicId)"
+        let (person, browser, contact, path) = try app.ownerWithContact()
         // MUT
         let response = try browser.submit(path, form: contactForm(["email": "nope", "phone": "12", "country": "QQ"]), from: path)
         // validate

@@ -1,3 +1,4 @@
+import Testing
 import Database
 import Foundation
 import HTTPServer
@@ -25,6 +26,15 @@ struct AuditRow: Decodable, Sendable {
 }
 
 extension TestApp {
+    /// A signed-in owner with one contact made through the form, and that contact's page.
+    func ownerWithContact() throws -> (person: Person, browser: TestSession, contact: Contact, path: String) {
+        let person = Person.make()
+        let browser = try person.signUpAndLogIn(self)
+        try browser.submit("/account/contacts", form: contactForm(), from: "/account/contacts/new")
+        let contact = try #require(try contacts(of: person.email).first)
+        return (person, browser, contact, "/account/contacts/\(contact.publicId)")
+    }
+
     /// The contacts of the account `email` owns.
     func contacts(of email: String) throws -> [Contact] {
         guard let account = try ownAccount(of: email) else { return [] }

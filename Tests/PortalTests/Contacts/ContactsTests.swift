@@ -118,11 +118,7 @@ struct ContactsTests {
     func edit() throws {
         // setup
         let app = try TestApp()
-        let person = Person.make()
-        let browser = try person.signUpAndLogIn(app)
-        try browser.submit("/account/contacts", form: contactForm(), from: "/account/contacts/new")
-        let contact = try #require(try app.contacts(of: person.email).first)
-        let path = "/account/contacts/\(contact.publicId)"
+        let (person, browser, contact, path) = try app.ownerWithContact()
         // MUT
         let form = try browser.get(path)
         let saved = try browser.submit(path, form: contactForm(["email": "babbage@engines.example", "city": "Cambridge"]), from: path)
@@ -152,11 +148,7 @@ struct ContactsTests {
     func unchanged() throws {
         // setup
         let app = try TestApp()
-        let person = Person.make()
-        let browser = try person.signUpAndLogIn(app)
-        try browser.submit("/account/contacts", form: contactForm(), from: "/account/contacts/new")
-        let contact = try #require(try app.contacts(of: person.email).first)
-        let path = "/account/contacts/\(contact.publicId)"
+        let (person, browser, contact, path) = try app.ownerWithContact()
         // MUT
         let saved = try browser.submit(path, form: contactForm(), from: path)
         // validate
@@ -168,11 +160,7 @@ struct ContactsTests {
     func delete() throws {
         // setup
         let app = try TestApp()
-        let person = Person.make()
-        let browser = try person.signUpAndLogIn(app)
-        try browser.submit("/account/contacts", form: contactForm(), from: "/account/contacts/new")
-        let contact = try #require(try app.contacts(of: person.email).first)
-        let path = "/account/contacts/\(contact.publicId)"
+        let (person, browser, contact, path) = try app.ownerWithContact()
         let form = try browser.get(path)
         // MUT
         let response = try browser.submit(path + "/delete", form: [], from: path)
@@ -196,11 +184,7 @@ struct ContactsTests {
     func inUse() throws {
         // setup
         let app = try TestApp()
-        let person = Person.make()
-        let browser = try person.signUpAndLogIn(app)
-        try browser.submit("/account/contacts", form: contactForm(), from: "/account/contacts/new")
-        let contact = try #require(try app.contacts(of: person.email).first)
-        let path = "/account/contacts/\(contact.publicId)"
+        let (person, browser, contact, path) = try app.ownerWithContact()
         let used = app.contactsBrowser(usage: .fixed(2), as: browser)
         // MUT
         let response = try used.submit(path + "/delete", form: [], from: path)
@@ -216,11 +200,7 @@ struct ContactsTests {
     func notInUse() throws {
         // setup
         let app = try TestApp()
-        let person = Person.make()
-        let browser = try person.signUpAndLogIn(app)
-        try browser.submit("/account/contacts", form: contactForm(), from: "/account/contacts/new")
-        let contact = try #require(try app.contacts(of: person.email).first)
-        let path = "/account/contacts/\(contact.publicId)"
+        let (person, browser, contact, path) = try app.ownerWithContact()
         let unused = app.contactsBrowser(usage: .fixed(0), as: browser)
         // MUT
         let response = try unused.submit(path + "/delete", form: [], from: path)
@@ -233,10 +213,7 @@ struct ContactsTests {
     func storedUsage() throws {
         // setup
         let app = try TestApp()
-        let person = Person.make()
-        let browser = try person.signUpAndLogIn(app)
-        try browser.submit("/account/contacts", form: contactForm(), from: "/account/contacts/new")
-        let contact = try #require(try app.contacts(of: person.email).first)
+        let (person, browser, contact, path) = try app.ownerWithContact()
         // MUT
         let count = try app.database.read { db in try ContactUsage.stored.count(contact.id, db) }
         // validate
