@@ -80,7 +80,7 @@ struct ContactValidationTests {
     func invalidOnEdit() throws {
         // setup
         let app = try TestApp()
-        let (person, browser, contact, path) = try app.ownerWithContact()
+        let (person, browser, _, path) = try app.ownerWithContact()
         // MUT
         let response = try browser.submit(path, form: contactForm(["email": "nope", "phone": "12", "country": "QQ"]), from: path)
         // validate

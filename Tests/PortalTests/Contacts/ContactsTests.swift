@@ -148,7 +148,7 @@ struct ContactsTests {
     func unchanged() throws {
         // setup
         let app = try TestApp()
-        let (person, browser, contact, path) = try app.ownerWithContact()
+        let (person, browser, _, path) = try app.ownerWithContact()
         // MUT
         let saved = try browser.submit(path, form: contactForm(), from: path)
         // validate
@@ -160,7 +160,7 @@ struct ContactsTests {
     func delete() throws {
         // setup
         let app = try TestApp()
-        let (person, browser, contact, path) = try app.ownerWithContact()
+        let (person, browser, _, path) = try app.ownerWithContact()
         let form = try browser.get(path)
         // MUT
         let response = try browser.submit(path + "/delete", form: [], from: path)
@@ -184,7 +184,7 @@ struct ContactsTests {
     func inUse() throws {
         // setup
         let app = try TestApp()
-        let (person, browser, contact, path) = try app.ownerWithContact()
+        let (person, browser, _, path) = try app.ownerWithContact()
         let used = app.contactsBrowser(usage: .fixed(2), as: browser)
         // MUT
         let response = try used.submit(path + "/delete", form: [], from: path)
@@ -200,7 +200,7 @@ struct ContactsTests {
     func notInUse() throws {
         // setup
         let app = try TestApp()
-        let (person, browser, contact, path) = try app.ownerWithContact()
+        let (person, browser, _, path) = try app.ownerWithContact()
         let unused = app.contactsBrowser(usage: .fixed(0), as: browser)
         // MUT
         let response = try unused.submit(path + "/delete", form: [], from: path)
@@ -213,7 +213,7 @@ struct ContactsTests {
     func storedUsage() throws {
         // setup
         let app = try TestApp()
-        let (person, browser, contact, path) = try app.ownerWithContact()
+        let (_, _, contact, _) = try app.ownerWithContact()
         // MUT
         let count = try app.database.read { db in try ContactUsage.stored.count(contact.id, db) }
         // validate
