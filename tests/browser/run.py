@@ -25,7 +25,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -108,9 +108,21 @@ class Harness:
 
     def click(self, element):
         """Clicks and waits for the next page to replace this one (every form here navigates)."""
-        page = self.driver.find_element(By.TAG_NAME, "html")
+        # A marker on this document's window: it is gone once a new document has loaded. This avoids
+        # holding an element reference across navigation, which some chromedriver versions answer
+        # with "Node with given id does not belong to the document" instead of a stale-element error.
+        marker = os.urandom(8).hex()
+        self.driver.execute_script("window.__hosterraPage = arguments[0];", marker)
         element.click()
-        WebDriverWait(self.driver, 10).until(EC.staleness_of(page))
+
+        def replaced(driver):
+            try:
+                return driver.execute_script(
+                    "return window.__hosterraPage !== arguments[0] && document.readyState === 'complete';", marker)
+            except WebDriverException:
+                return False  # the old document went away mid-call; ask the new one
+
+        WebDriverWait(self.driver, 10).until(replaced)
 
     def path(self):
         return "/" + self.driver.current_url.split("/", 3)[3] if self.driver.current_url.count("/") >= 3 else "/"
