@@ -124,7 +124,6 @@ enum StyleSheet {
     .filters { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); align-items: start; }
     .nowrap { white-space: nowrap; }
     td.change { overflow-wrap: anywhere; min-width: 14rem; }
-    .pagination { justify-content: space-between; }
 
     /* Field groups, 2FA, notifications, email view */
     fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }

@@ -35,8 +35,6 @@ public enum ActivityText: Sendable, Hashable {
     // Pages
     case paginationLabel
     case pageStatus(page: Int, pages: Int, events: Int)
-    case newer
-    case older
 
     /// The human description of a recorded action, by its stored code (`AuditAction.rawValue`);
     /// a code this version does not know is shown as it is.
@@ -82,8 +80,6 @@ extension Catalog {
         case .paginationLabel: return "Pages of the activity log"
         case .pageStatus(let page, let pages, let events):
             return "Page \(page) of \(pages) (\(events == 1 ? "1 action" : "\(events) actions"))"
-        case .newer: return "Newer"
-        case .older: return "Older"
 
         case .action(let code): return AuditAction(rawValue: code).flatMap(englishActionName) ?? code
         }

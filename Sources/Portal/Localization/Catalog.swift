@@ -33,6 +33,10 @@ public struct Catalog: Sendable {
         case .menuContacts: return "Contacts"
         case .menuSwitchAccount: return "Switch account"
 
+        case .pagerNewer: return "Newer"
+        case .pagerOlder: return "Older"
+        case .pagerStatus(let page, let pages): return "Page \(page) of \(pages)"
+
         case .errorTitle(let code): return "Error \(code)"
         case .errorBadRequest: return "The request could not be understood. Check what you sent and try again."
         case .errorForbidden: return "You do not have permission to open this page. Ask the account owner for access."

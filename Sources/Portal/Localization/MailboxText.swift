@@ -33,9 +33,6 @@ public enum MailboxText: Sendable, Hashable {
 
     // Paging
     case pagination
-    case pageOf(Int, Int)
-    case previousPage
-    case nextPage
 
     // Notifications
     case notificationsLead
@@ -85,9 +82,6 @@ extension Catalog {
         case .backToHistory: return "Back to the email history"
 
         case .pagination: return "Pages"
-        case .pageOf(let page, let pages): return "Page \(page) of \(pages)"
-        case .previousPage: return "Previous page"
-        case .nextPage: return "Next page"
 
         case .notificationsLead: return "Messages about your account and services. Unread ones are marked “New”."
         case .notificationsEmpty: return "You have no notifications."

@@ -24,6 +24,11 @@ public enum Text: Sendable, Hashable {
     case menuContacts
     case menuSwitchAccount
 
+    // Paged lists (all newest first)
+    case pagerNewer
+    case pagerOlder
+    case pagerStatus(page: Int, pages: Int)
+
     // Error pages
     case errorTitle(Int)
     case errorBadRequest

@@ -31,6 +31,11 @@ enum AccountStore {
             """)
     }
 
+    /// The zone an account reads its times in (UTC for an account that does not exist).
+    static func timeZone(accountID: Int64, _ db: DatabaseConnection) throws -> String {
+        try db.queryFirst(String.self, "SELECT time_zone FROM accounts WHERE id = \(accountID)") ?? TimeZones.defaultIdentifier
+    }
+
     /// The time zone to show a user's times in: their current account's, else their own account's, else UTC.
     static func timeZone(accountID: Int64?, userID: Int64, _ db: DatabaseConnection) throws -> String {
         if let accountID, let zone = try db.queryFirst(String.self, "SELECT time_zone FROM accounts WHERE id = \(accountID)") {

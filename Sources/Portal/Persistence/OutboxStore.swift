@@ -115,12 +115,6 @@ enum OutboxStore {
             """)
     }
 
-    /// The zone the history's dates are shown in. Read here rather than through `UserStore.account`
-    /// because the history needs only this column.
-    static func accountTimeZone(accountID: Int64, _ db: DatabaseConnection) throws -> String? {
-        try db.queryFirst(String.self, "SELECT time_zone FROM accounts WHERE id = \(accountID)")
-    }
-
     static func counts(_ db: DatabaseConnection) throws -> [String: Int] {
         var result: [String: Int] = [:]
         for row in try db.query("SELECT status, COUNT(*) AS n FROM outbox_emails GROUP BY status") {

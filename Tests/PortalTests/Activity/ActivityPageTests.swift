@@ -231,7 +231,7 @@ struct ActivityPageTests {
         #expect(!csvLink.contains(bad.field + "="))
     }
 
-    @Test("the log is paged by 50, newest first, and the page links keep the filters")
+    @Test("the log is paged by 50, newest first, the page links keep the filters; past the end is the last page, a malformed number 404")
     func pagination() throws {
         // setup
         let app = try TestApp()
@@ -268,8 +268,8 @@ struct ActivityPageTests {
 
         #expect(beyond.status == .ok)
         #expect(ActivityHTML.rowCount(beyond.text) == 20)
-        #expect(garbage.status == .ok)
-        #expect(garbage.text.contains(ActivityHTML.english(.pageStatus(page: 1, pages: 3, events: 120))))
+        #expect(beyond.text.contains(ActivityHTML.english(.pageStatus(page: 3, pages: 3, events: 120))))
+        #expect(garbage.status == .notFound)
     }
 
     @Test("every action has a description, and the action filter offers each one")

@@ -21,7 +21,7 @@ struct EmailHistoryTests {
         return browser
     }
 
-    @Test("the history lists 20 emails a page, newest first, with Page X of Y and previous/next links; bad page numbers are 404")
+    @Test("the history lists 20 emails a page, newest first, with Page X of Y and newer/older links; a page past the end shows the last one, a malformed number is 404")
     func pagination() throws {
         // setup
         let app = try TestApp()
@@ -36,7 +36,8 @@ struct EmailHistoryTests {
         // MUT
         let first = try browser.get("/account/emails")
         let second = try browser.get("/account/emails?page=2")
-        let bad = try ["3", "0", "-1", "abc", "+2", "99999999999999999999", ""].map { try browser.get("/account/emails?page=\($0)").status }
+        let beyond = try browser.get("/account/emails?page=3")
+        let bad = try ["0", "-1", "abc", "+2", "99999999999999999999", ""].map { try browser.get("/account/emails?page=\($0)").status }
         // validate
         #expect(first.status == .ok)
         #expect(emailIDs(in: first.text).count == 20)
@@ -52,6 +53,9 @@ struct EmailHistoryTests {
         #expect(second.text.contains("href=\"/account/emails\" rel=\"prev\""))
         #expect(!second.text.contains("rel=\"next\""))
         #expect(Set(emailIDs(in: first.text)).isDisjoint(with: emailIDs(in: second.text)))
+        #expect(beyond.status == .ok)
+        #expect(beyond.text.contains("Page 2 of 2"))
+        #expect(emailIDs(in: beyond.text) == emailIDs(in: second.text))
         #expect(bad.allSatisfy { $0 == .notFound })
     }
 

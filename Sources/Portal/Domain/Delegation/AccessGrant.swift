@@ -17,29 +17,12 @@ struct AccessGrant: Sendable, Equatable {
 
     /// The day an expiry falls at the end of, as YYYY-MM-DD in the zone (what the form shows back).
     static func dayString(_ expiresAt: Date, timeZone: String) -> String {
-        let calendar = calendar(timeZone)
-        let parts = calendar.dateComponents([.year, .month, .day], from: expiresAt.addingTimeInterval(-1))
-        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day))"
-    }
-
-    static func calendar(_ timeZone: String) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
-        return calendar
+        CalendarDay(expiresAt.addingTimeInterval(-1), timeZone: timeZone).description
     }
 
     /// The end of the day `text` (YYYY-MM-DD) in the zone, i.e. the next midnight; nil when not a real date.
     static func endOfDay(_ text: String, timeZone: String) -> Date? {
-        let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, pieces.count == 3, pieces[0].count == 4, pieces[1].count == 2, pieces[2].count == 2,
-              pieces.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(pieces[0]), let month = Int(pieces[1]), let day = Int(pieces[2])
-        else { return nil }
-        let calendar = calendar(timeZone)
-        let components = DateComponents(calendar: calendar, timeZone: calendar.timeZone, year: year, month: month, day: day)
-        guard components.isValidDate, let start = calendar.date(from: components) else { return nil }
-        return calendar.date(byAdding: .day, value: 1, to: start)
+        CalendarDay(text)?.end(in: timeZone)
     }
 }
 

@@ -105,7 +105,7 @@ extension DelegationService {
             let grant = AccessGrant(fullAccess: invitation.fullAccess, permissions: invitation.permissionSet, expiresAt: expiresAt)
             _ = try MembershipStore.createDelegate(accountID: invitation.accountId, userID: user.id, fullAccess: grant.fullAccess,
                                                    permissions: grant.permissions, expiresAt: grant.expiresAt, now: now, db)
-            let zone = try AccountTimeZoneStore.timeZone(accountID: invitation.accountId, db) ?? TimeZones.defaultIdentifier
+            let zone = try AccountStore.timeZone(accountID: invitation.accountId, db)
             try AuditStore.record(accountID: invitation.accountId, actor: AuditActor(visitor, ip: client.ip), action: .invitationAccepted,
                                   target: invitation.email, after: grant.auditSummary(timeZone: zone), now: now, db)
             // Entering another account is a privilege change: the session gets a new token.

@@ -47,7 +47,7 @@ struct DelegationService: Sendable {
     }
 
     func timeZone(accountID: Int64) throws -> String {
-        try database.read { db in try AccountTimeZoneStore.timeZone(accountID: accountID, db) } ?? TimeZones.defaultIdentifier
+        try database.read { db in try AccountStore.timeZone(accountID: accountID, db) }
     }
 
     /// Invitations whose link ran out are closed as expired, with an audit event, the first time anyone looks.

@@ -17,7 +17,7 @@ extension IdentityService {
         try database.read { db in
             let user = try UserStore.user(id: identity.userID, db)
             let accountID = identity.account?.id ?? user?.lastAccountId
-            let timeZone = try accountID.flatMap { try AccountTimeZoneStore.timeZone(accountID: $0, db) } ?? "UTC"
+            let timeZone = try accountID.map { try AccountStore.timeZone(accountID: $0, db) } ?? TimeZones.defaultIdentifier
             return SecurityOverview(
                 twoFactor: TwoFactorSummary(enabled: user?.hasTwoFactor ?? false,
                                             recoveryCodesLeft: try RecoveryCodeStore.remaining(userID: identity.userID, db)),

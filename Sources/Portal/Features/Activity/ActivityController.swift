@@ -18,23 +18,21 @@ struct ActivityController: Sendable {
     }
 
     private func timeZone(_ account: Identity.AccountRef) throws -> String {
-        try services.database.read { db in try AccountTimeZoneStore.timeZone(accountID: account.id, db) } ?? TimeZones.defaultIdentifier
+        try services.database.read { db in try AccountStore.timeZone(accountID: account.id, db) }
     }
 
     private func page(_ request: Request, _ account: Identity.AccountRef) throws -> Response {
         let zone = try timeZone(account)
         let filters = ActivityFilters(query: request.query, accountID: account.id, timeZone: zone)
-        let asked = ActivityFilters.page(request.query)
         let size = ActivityPage.pageSize
-        let model = try services.database.read { db in
+        let model = try services.database.read { db -> ActivityPage.Model? in
             let total = try AuditStore.count(filters.filter, db)
-            let pageCount = max(1, (total + size - 1) / size)
-            // Past the end (an old link after filtering): the last page rather than an empty one.
-            let page = min(asked, pageCount)
-            let events = try AuditStore.page(filters.filter, limit: size, offset: (page - 1) * size, db)
+            guard let pagination = Pagination.resolve(request.query[Pagination.parameter], total: total, perPage: size) else { return nil }
+            let events = try AuditStore.page(filters.filter, limit: size, offset: pagination.offset, db)
             return ActivityPage.Model(rows: ActivityPage.rows(events, timeZone: zone), filters: filters, timeZone: zone,
-                                      page: page, pageCount: pageCount, total: total)
+                                      pagination: pagination)
         }
+        guard let model else { throw HTTPError(.notFound) }
         let catalog = request.context.catalog
         return services.renderer.panelPage(request, title: catalog(.activity(.title))) {
             ActivityPage.View(model: model, catalog: catalog)
@@ -44,7 +42,7 @@ struct ActivityController: Sendable {
     private func export(_ request: Request, _ account: Identity.AccountRef) throws -> Response {
         let zone = try timeZone(account)
         let filters = ActivityFilters(query: request.query, accountID: account.id, timeZone: zone)
-        let day = ActivityFilters.today(services.clock.now(), zone)
+        let day = CalendarDay(services.clock.now(), timeZone: zone).description
         return ActivityCSV.response(database: services.database, filter: filters.filter,
                                     fileName: ActivityCSV.fileName(accountNumber: account.number, day: day))
     }

@@ -20,9 +20,7 @@ enum ActivityPage {
         let rows: [Row]
         let filters: ActivityFilters
         let timeZone: String
-        let page: Int
-        let pageCount: Int
-        let total: Int
+        let pagination: Pagination
     }
 
     /// Rows for people: times in the account's zone, actions described (unknown codes shown as stored).
@@ -128,29 +126,11 @@ enum ActivityPage {
                             }
                         }
                     }
-                    Pagination(model: model, catalog: catalog)
-                }
-            }
-        }
-    }
-
-    /// "Newer" and "Older" links that keep the filters, and where the reader is.
-    struct Pagination: HTML {
-        let model: Model
-        let catalog: Catalog
-
-        private func link(_ page: Int) -> String {
-            SiteRoute.activity.url(query: model.filters.queryItems + (page > 1 ? [(ActivityFilters.Field.page, String(page))] : []))
-        }
-
-        var content: some HTML {
-            nav(.class("pagination actions"), .aria("label", catalog(.activity(.paginationLabel)))) {
-                if model.page > 1 {
-                    a(.href(link(model.page - 1)), .rel("prev"), .class("button button-secondary")) { catalog(.activity(.newer)) }
-                }
-                span(.class("muted")) { catalog(.activity(.pageStatus(page: model.page, pages: model.pageCount, events: model.total))) }
-                if model.page < model.pageCount {
-                    a(.href(link(model.page + 1)), .rel("next"), .class("button button-secondary")) { catalog(.activity(.older)) }
+                    PagerView(pagination: model.pagination, route: .activity, query: model.filters.queryItems,
+                              label: .activity(.paginationLabel),
+                              status: .activity(.pageStatus(page: model.pagination.page, pages: model.pagination.pages,
+                                                            events: model.pagination.total)),
+                              catalog: catalog)
                 }
             }
         }

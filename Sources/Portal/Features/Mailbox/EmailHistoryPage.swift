@@ -57,7 +57,7 @@ enum EmailHistoryPage {
                     }
                 }
             }
-            PagerView(pagination: model.pagination, route: .accountEmails, catalog: catalog)
+            PagerView(pagination: model.pagination, route: .accountEmails, label: .mailbox(.pagination), catalog: catalog)
         }
     }
 

@@ -37,9 +37,8 @@ struct MailboxController: Sendable {
     }
 
     private func localTime(accountID: Int64?) throws -> LocalTime {
-        guard let accountID else { return LocalTime(timeZone: "UTC") }
-        let zone = try services.database.read { db in try OutboxStore.accountTimeZone(accountID: accountID, db) }
-        return LocalTime(timeZone: zone ?? "UTC")
+        guard let accountID else { return LocalTime(timeZone: TimeZones.defaultIdentifier) }
+        return LocalTime(timeZone: try services.database.read { db in try AccountStore.timeZone(accountID: accountID, db) })
     }
 
     func emails(_ request: Request) throws -> Response {
@@ -48,7 +47,7 @@ struct MailboxController: Sendable {
         let perPage = EmailHistoryPage.perPage
         let loaded = try services.database.read { db -> (Pagination, [OutboxStore.Email])? in
             let total = try OutboxStore.historyCount(accountID: account.id, viewerUserID: identity.userID, db)
-            guard let pagination = Pagination.resolve(request.query["page"], total: total, perPage: perPage) else { return nil }
+            guard let pagination = Pagination.resolve(request.query[Pagination.parameter], total: total, perPage: perPage) else { return nil }
             let emails = try OutboxStore.history(accountID: account.id, viewerUserID: identity.userID,
                                                  offset: pagination.offset, limit: perPage, db)
             return (pagination, emails)
@@ -123,7 +122,7 @@ struct MailboxController: Sendable {
         let perPage = NotificationsPage.perPage
         let loaded = try services.database.read { db -> (Pagination, [NotificationStore.Item])? in
             let total = try NotificationStore.count(userID: identity.userID, db)
-            guard let pagination = Pagination.resolve(request.query["page"], total: total, perPage: perPage) else { return nil }
+            guard let pagination = Pagination.resolve(request.query[Pagination.parameter], total: total, perPage: perPage) else { return nil }
             return (pagination, try NotificationStore.list(userID: identity.userID, offset: pagination.offset, limit: perPage, db))
         }
         guard let (pagination, items) = loaded else { throw HTTPError(.notFound) }

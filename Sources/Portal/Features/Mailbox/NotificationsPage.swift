@@ -69,7 +69,7 @@ enum NotificationsPage {
                     }
                 }
             }
-            PagerView(pagination: model.pagination, route: .notifications, catalog: catalog)
+            PagerView(pagination: model.pagination, route: .notifications, label: .mailbox(.pagination), catalog: catalog)
         }
     }
 
