@@ -1,13 +1,16 @@
-import Database
 import Foundation
 import HTTPServer
 
-/// /account/contacts: the account's domain contacts (list, create, edit, delete). Every change
-/// is written with its audit event in one transaction; another account's contact is a 404.
+/// /account/contacts: the account's domain contacts (list, create, edit, delete), through
+/// `ContactService`. Another account's contact is a 404.
 struct ContactsController: Sendable {
     let services: Services
-    /// Whether domains still name a contact; tests give a fixed answer.
-    var usage: ContactUsage = .stored
+    let contacts: ContactService
+
+    init(services: Services, usage: ContactUsage = .stored) {
+        self.services = services
+        contacts = ContactService(services: services, usage: usage)
+    }
 
     private var renderer: PageRenderer { services.renderer }
 
@@ -28,8 +31,7 @@ struct ContactsController: Sendable {
     }
 
     private func list(_ request: Request, _ account: Identity.AccountRef) throws -> Response {
-        let contacts = try services.database.read { db in try ContactStore.list(accountID: account.id, db) }
-        let model = ContactListPage.model(contacts)
+        let model = ContactListPage.model(try contacts.list(accountID: account.id))
         let catalog = request.context.catalog
         return renderer.panelPage(request, title: catalog(.contacts(.title))) {
             ContactListPage.View(model: model, catalog: catalog)
@@ -42,13 +44,7 @@ struct ContactsController: Sendable {
         case .failure(let problems):
             return render(request, ContactFormPage.Model(mode: .create, fields: fields, errors: problems.errors), status: .unprocessableContent)
         case .success(let details):
-            let now = services.clock.now()
-            let actor = AuditActor(identity, ip: request.remoteAddress)
-            try services.database.write { db in
-                let publicID = try ContactStore.create(accountID: account.id, details, now: now, db)
-                try AuditStore.record(accountID: account.id, actor: actor, action: .contactCreated, target: Self.target(details, publicID),
-                                      after: details.auditSummary, now: now, db)
-            }
+            try contacts.create(details, accountID: account.id, actor: AuditActor(identity, ip: request.remoteAddress))
             return .redirect(to: .contacts, flash: .contactCreated)
         }
     }
@@ -66,43 +62,20 @@ struct ContactsController: Sendable {
             let model = ContactFormPage.Model(mode: Self.mode(contact), fields: fields, errors: problems.errors)
             return render(request, model, status: .unprocessableContent)
         case .success(let details):
-            let now = services.clock.now()
-            let actor = AuditActor(identity, ip: request.remoteAddress)
-            try services.database.write { db in
-                // Read again inside the transaction: the contact may have been changed or deleted meanwhile.
-                guard let current = try ContactStore.contact(publicID: publicID, accountID: account.id, db) else { throw HTTPError(.notFound) }
-                guard current.details != details else { return }
-                try ContactStore.update(id: current.id, details, now: now, db)
-                let changes = ContactDetails.auditChanges(from: current.details, to: details)
-                try AuditStore.record(accountID: account.id, actor: actor, action: .contactUpdated, target: Self.target(details, publicID),
-                                      before: changes.before, after: changes.after, now: now, db)
-            }
+            let outcome = try contacts.update(publicID: publicID, to: details, accountID: account.id,
+                                              actor: AuditActor(identity, ip: request.remoteAddress))
+            if outcome == .notFound { throw HTTPError(.notFound) }
             return .redirect(to: .contacts, flash: .contactSaved)
         }
     }
 
-    private enum DeleteOutcome {
-        case deleted
-        case inUse(Int)
-    }
-
     private func delete(_ request: Request, _ identity: Identity, _ account: Identity.AccountRef, _ publicID: String) throws -> Response {
-        let now = services.clock.now()
-        let actor = AuditActor(identity, ip: request.remoteAddress)
-        let usage = self.usage
-        let outcome: DeleteOutcome = try services.database.write { db in
-            guard let contact = try ContactStore.contact(publicID: publicID, accountID: account.id, db) else { throw HTTPError(.notFound) }
-            // Asked in the same transaction as the delete, so a domain cannot start naming it in between.
-            let uses = try usage.count(contact.id, db)
-            if uses > 0 { return .inUse(uses) }
-            try ContactStore.delete(id: contact.id, db)
-            try AuditStore.record(accountID: account.id, actor: actor, action: .contactDeleted, target: Self.target(contact.details, publicID),
-                                  before: contact.details.auditSummary, now: now, db)
-            return .deleted
-        }
+        let outcome = try contacts.delete(publicID: publicID, accountID: account.id, actor: AuditActor(identity, ip: request.remoteAddress))
         switch outcome {
         case .deleted:
             return .redirect(to: .contacts, flash: .contactDeleted)
+        case .notFound:
+            throw HTTPError(.notFound)
         case .inUse(let count):
             let contact = try find(publicID, account)
             let model = ContactFormPage.Model(mode: Self.mode(contact), fields: ContactFields(contact.details), refusal: .contacts(.inUse(count)))
@@ -112,18 +85,12 @@ struct ContactsController: Sendable {
 
     /// The account's contact with this id; any other id, including another account's, is a 404 that reveals nothing.
     private func find(_ publicID: String, _ account: Identity.AccountRef) throws -> Contact {
-        let contact = try services.database.read { db in try ContactStore.contact(publicID: publicID, accountID: account.id, db) }
-        guard let contact else { throw HTTPError(.notFound) }
+        guard let contact = try contacts.contact(publicID: publicID, accountID: account.id) else { throw HTTPError(.notFound) }
         return contact
     }
 
     private static func mode(_ contact: Contact) -> ContactFormPage.Mode {
         .edit(publicID: contact.publicId, displayName: contact.details.displayName)
-    }
-
-    /// How the audit log names the contact: readable, and unambiguous when two share a name.
-    private static func target(_ details: ContactDetails, _ publicID: String) -> String {
-        "\(details.displayName) (\(publicID))"
     }
 
     private func render(_ request: Request, _ model: ContactFormPage.Model, status: HTTPStatus = .ok) -> Response {

@@ -1,10 +1,15 @@
-import Database
 import Foundation
 import HTTPServer
 
 /// /account (details and communication preferences), the login email change and /account/password.
 struct ProfileController: Sendable {
     let services: Services
+    let profiles: ProfileService
+
+    init(services: Services) {
+        self.services = services
+        profiles = ProfileService(services: services)
+    }
 
     private var renderer: PageRenderer { services.renderer }
 
@@ -39,40 +44,15 @@ struct ProfileController: Sendable {
             let model = try accountModel(identity, details: AccountPage.Details(fields: fields, errors: problems.errors))
             return render(request, model, status: .unprocessableContent)
         case .success(let profile):
-            let now = services.clock.now()
-            try services.database.write { db in
-                // Read inside the transaction so "before" is exactly what this save replaced.
-                let old = try AccountStore.account(id: account.id, db)
-                try AccountStore.updateProfile(accountID: account.id, profile, now: now, db)
-                if let old {
-                    let change = AuditChange.accountDetails(from: old, to: profile)
-                    if !change.isEmpty {
-                        try AuditStore.record(accountID: account.id, actor: AuditActor(identity, ip: request.remoteAddress),
-                                              action: .profileUpdated, target: old.number, before: change.before, after: change.after,
-                                              now: now, db)
-                    }
-                }
-            }
+            try profiles.saveDetails(profile, accountID: account.id, actor: AuditActor(identity, ip: request.remoteAddress))
             return .redirect(to: .account, flash: .profileSaved)
         }
     }
 
     private func savePreferences(_ request: Request, _ identity: Identity) throws -> Response {
         let account = try currentAccount(identity)
-        let preferences = AccountPreferences(form: request.form)
-        let now = services.clock.now()
-        try services.database.write { db in
-            let old = try AccountStore.account(id: account.id, db)
-            try AccountStore.updatePreferences(accountID: account.id, preferences, now: now, db)
-            if let old {
-                let change = AuditChange.preferences(from: old, to: preferences)
-                if !change.isEmpty {
-                    try AuditStore.record(accountID: account.id, actor: AuditActor(identity, ip: request.remoteAddress),
-                                          action: .preferencesUpdated, target: old.number, before: change.before, after: change.after,
-                                          now: now, db)
-                }
-            }
-        }
+        try profiles.savePreferences(AccountPreferences(form: request.form), accountID: account.id,
+                                     actor: AuditActor(identity, ip: request.remoteAddress))
         return .redirect(to: .account, flash: .preferencesSaved)
     }
 
@@ -83,22 +63,16 @@ struct ProfileController: Sendable {
 
     /// The page's model from the database, with `details` or `email` replaced by what was just submitted.
     private func accountModel(_ identity: Identity, details: AccountPage.Details? = nil, newEmail: String = "", emailErrors: FieldErrors = FieldErrors()) throws -> AccountPage.Model {
-        let now = services.clock.now()
-        return try services.database.read { db in
-            var account: Account?
-            if identity.may(.profile), let ref = identity.account { account = try AccountStore.account(id: ref.id, db) }
-            let email = try emailModel(identity, newEmail: newEmail, errors: emailErrors, zone: account?.timeZone, now: now, db)
-            return AccountPage.Model(details: details ?? account.map { AccountPage.Details(fields: ProfileFields($0)) },
-                                     preferences: account.map(AccountPreferences.init), email: email)
-        }
+        let overview = try profiles.overview(identity: identity)
+        return AccountPage.Model(details: details ?? overview.account.map { AccountPage.Details(fields: ProfileFields($0)) },
+                                 preferences: overview.account.map(AccountPreferences.init),
+                                 email: emailModel(identity, overview, newEmail: newEmail, errors: emailErrors))
     }
 
-    private func emailModel(_ identity: Identity, newEmail: String, errors: FieldErrors, zone: String?, now: Date, _ db: DatabaseConnection) throws -> EmailSection.Model {
-        let zone = try zone ?? AccountStore.timeZone(accountID: identity.account?.id, userID: identity.userID, db)
-        let pending = try AccountStore.pendingEmailChange(userID: identity.userID, now: now, db)
-        return EmailSection.Model(current: identity.email,
-                                  pending: pending.map { ($0.email, TimeZones.format($0.expiresAt, in: zone)) },
-                                  newEmail: String(newEmail.prefix(254)), errors: errors)
+    private func emailModel(_ identity: Identity, _ overview: ProfileService.Overview, newEmail: String, errors: FieldErrors) -> EmailSection.Model {
+        EmailSection.Model(current: identity.email,
+                           pending: overview.pendingEmailChange.map { ($0.email, TimeZones.format($0.expiresAt, in: overview.timeZone)) },
+                           newEmail: String(newEmail.prefix(254)), errors: errors)
     }
 
     private func render(_ request: Request, _ model: AccountPage.Model, status: HTTPStatus = .ok) -> Response {
@@ -210,10 +184,8 @@ struct ProfileController: Sendable {
     private func renderPasswordPage(_ request: Request, _ identity: Identity, passwordErrors: FieldErrors = FieldErrors(),
                                     emailErrors: FieldErrors = FieldErrors(), newEmail: String = "", status: HTTPStatus = .ok) throws -> Response {
         let context = request.context
-        let now = services.clock.now()
-        let emailSection = identity.may(.profile) ? nil : try services.database.read { db in
-            try emailModel(identity, newEmail: newEmail, errors: emailErrors, zone: nil, now: now, db)
-        }
+        let emailSection = identity.may(.profile) ? nil
+            : emailModel(identity, try profiles.overview(identity: identity), newEmail: newEmail, errors: emailErrors)
         let model = PasswordPage.Model(email: identity.email, errors: passwordErrors, emailSection: emailSection)
         return renderer.panelPage(request, title: context.catalog(.profile(.passwordTitle)), status: status) {
             PasswordPage.View(model: model, catalog: context.catalog, csrf: context.csrfToken)
