@@ -14,6 +14,7 @@ enum EmailTemplate: Sendable {
     case recoveryCodesRegenerated(name: String, ip: String)
     case emailChangeConfirm(name: String, newEmail: String, link: String)
     case emailChangeNotice(name: String, newEmail: String)
+    case emailChangeToTakenAddress(name: String, securityURL: String)
     case invitation(inviterName: String, accountName: String, permissions: [String], accessUntil: String?, linkExpires: String, link: String)
     case accessChanged(name: String, accountName: String, permissions: String, accessUntil: String?, accountsURL: String)
     case accessRevoked(name: String, accountName: String, accountsURL: String)
@@ -98,6 +99,11 @@ enum EmailTemplate: Sendable {
             return Parts(subject: "Your sign-in email is changing", greeting: "Hello \(name),",
                          paragraphs: ["A change of the sign-in address of your Hosterra account to \(newEmail) was requested. It takes effect once the new address is confirmed."],
                          action: nil, after: ["If this was not you, change your password and contact support."])
+        case .emailChangeToTakenAddress(let name, let securityURL):
+            return Parts(subject: "Someone tried to use your email address", greeting: "Hello \(name),",
+                         paragraphs: ["Someone signed in to another Hosterra login asked to make this address their sign-in email. It already belongs to your login, so nothing changed and your account is untouched."],
+                         action: ("Review my security settings", securityURL),
+                         after: ["If you have two Hosterra logins and meant to merge them, contact support. Otherwise you can ignore this email."])
         case .invitation(let inviterName, let accountName, let permissions, let accessUntil, let linkExpires, let link):
             return Parts(subject: "\(inviterName) invited you to manage \(accountName) on Hosterra", greeting: "Hello,",
                          paragraphs: ["\(inviterName) invited you to help manage the Hosterra account \(accountName).",

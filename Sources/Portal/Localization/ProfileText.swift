@@ -57,7 +57,6 @@ public enum ProfileText: Sendable, Hashable {
     case emailSubmit
     case wrongPassword
     case emailSameAsCurrent
-    case emailInUse
     case emailConfirmTitle
     case emailConfirmLead(String)
     case emailConfirmSubmit
@@ -131,7 +130,6 @@ extension Catalog {
         case .emailSubmit: return "Send a confirmation link"
         case .wrongPassword: return "This is not your current password."
         case .emailSameAsCurrent: return "This is already your sign-in address."
-        case .emailInUse: return "This address is already used by another Hosterra login. Choose another one."
         case .emailConfirmTitle: return "Confirm your new email address"
         case .emailConfirmLead(let email): return "Press the button to sign in with \(email) from now on."
         case .emailConfirmSubmit: return "Use this address"

@@ -15,8 +15,10 @@ extension IdentityService {
 
     /// Starts a change of the sign-in address: the current password proves it is the user, a link
     /// goes to the new address (the change needs it) and a notice to the old one (so a hijacker is noticed).
-    /// Whether an address is taken is only said after the password was proved, which makes
-    /// checking addresses one argon2 verification each and ties the probing to a known login.
+    /// An address that already belongs to another login gets the same answer as a free one, so the
+    /// form tells nothing about who is registered: no link is sent (its token is stored unused, so the
+    /// page shows the same pending change), the old address gets its usual notice, and the address's
+    /// owner is told that someone tried to take it (at most once an hour).
     func requestEmailChange(identity: Identity, password: String, newEmail rawEmail: String, client: Client) throws -> EmailChangeRequest {
         typealias F = EmailChangeField
         let newEmail = Self.normalizeEmail(rawEmail)
@@ -38,17 +40,17 @@ extension IdentityService {
         }
         let now = clock.now()
         return try database.write { db in
-            if try UserStore.user(email: newEmail, db) != nil {
-                var taken = FieldErrors()
-                taken[F.newEmail] = .profile(.emailInUse)
-                return .invalid(taken)
-            }
             let token = SecureRandom.token(bytes: 32)
             try TokenStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, purpose: .changeEmail, email: newEmail,
                                   now: now, lifetime: Self.emailChangeLifetime, db)
-            let link = url(.accountEmailChangeConfirm, query: [("token", token)])
-            try mailer.enqueue(.emailChangeConfirm(name: user.name, newEmail: newEmail, link: link), to: newEmail,
-                               userID: user.id, accountID: user.lastAccountId, db, devLink: link)
+            if let owner = try UserStore.user(email: newEmail, db) {
+                try mailer.enqueueLimited(.emailChangeToTakenAddress(name: owner.name, securityURL: url(.accountSecurity)),
+                                          every: 3600, to: owner.email, userID: owner.id, accountID: owner.lastAccountId, db)
+            } else {
+                let link = url(.accountEmailChangeConfirm, query: [("token", token)])
+                try mailer.enqueue(.emailChangeConfirm(name: user.name, newEmail: newEmail, link: link), to: newEmail,
+                                   userID: user.id, accountID: user.lastAccountId, db, devLink: link)
+            }
             try mailer.enqueue(.emailChangeNotice(name: user.name, newEmail: newEmail), to: user.email,
                                userID: user.id, accountID: user.lastAccountId, db)
             return .requested(newEmail: newEmail)
