@@ -53,7 +53,8 @@ public final class Application: Sendable {
         let identity = IdentityService(
             database: database, clock: clock, hasher: hasher, mailer: mailer, publicURL: configuration.publicURL,
             sessionIdle: TimeInterval(configuration.sessionIdleMinutes * 60),
-            sessionAbsolute: TimeInterval(configuration.sessionAbsoluteHours * 3600))
+            sessionAbsolute: TimeInterval(configuration.sessionAbsoluteHours * 3600),
+            devices: DeviceCookies(keys: keys, https: configuration.isHTTPS))
         self.identity = identity
         let renderer = PageRenderer(assets: assets)
         let sessionCookies = SessionCookies(https: configuration.isHTTPS)

@@ -8,6 +8,7 @@ public struct KeyRing: Sendable {
         case csrf = 1
         case totpEncryption = 2
         case signedValues = 3
+        case deviceCookies = 4
     }
 
     private let master: [UInt8]

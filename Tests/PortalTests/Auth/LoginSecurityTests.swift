@@ -56,6 +56,55 @@ struct LoginSecurityTests {
         }
     }
 
+    @Test("an address with too many failures is refused, except a browser that signed the user in before")
+    func addressBlockSparesKnownDevices() throws {
+        // setup
+        let app = try TestApp()
+        let person = Person.make()
+        let other = Person.make("Grace Hopper")
+        let known = try person.signUpAndLogIn(app)
+        let otherBrowser = try other.signUpAndLogIn(app)
+        try known.submit("/logout", form: [], from: "/")
+        let deviceCookie = try #require(known.cookies["hs_device"])
+        for index in 0..<IdentityService.addressLimit {
+            // Spread over many emails, as a password-spraying attack from one network would be.
+            try app.browser().submit("/login", form: [("email", "sprayed-\(index)@example.com"), ("password", "wrong password number x")], from: "/login")
+        }
+        let forged = app.browser()
+        forged.setCookie("hs_device", otherBrowser.cookies["hs_device"])   // valid, but another user's
+        // MUT
+        let stranger = try person.logIn(app.browser())
+        let wrongFromKnown = try known.submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login")
+        app.time.advance(by: 31)
+        let rightFromKnown = try person.logIn(known)
+        let withOthersCookie = try person.logIn(forged)
+        // validate
+        #expect(stranger.status == .tooManyRequests)
+        #expect(stranger.text.contains("Too many attempts from your network"))
+        #expect(wrongFromKnown.status == .unprocessableContent)
+        #expect(rightFromKnown.status == .seeOther)
+        #expect(try known.get("/").status == .ok)
+        #expect(withOthersCookie.status == .tooManyRequests)
+        #expect(!deviceCookie.isEmpty)
+    }
+
+    @Test("the device cookie is HttpOnly, SameSite=Lax, lasts 180 days and is given only once sign-in is complete")
+    func deviceCookieAttributes() throws {
+        // setup
+        let app = try TestApp()
+        let person = Person.make()
+        try person.signUpAndLogIn(app)
+        // MUT
+        let response = try person.logIn(app.browser())
+        // validate
+        let header = try #require(response.headers.values("Set-Cookie").first { $0.hasPrefix("hs_device=") })
+        #expect(header.contains("HttpOnly"))
+        #expect(header.contains("SameSite=Lax"))
+        #expect(header.contains("Max-Age=\(180 * 24 * 3600)"))
+        #expect(app.services.identity.devices.recognises(String(header.dropFirst("hs_device=".count).prefix { $0 != ";" }),
+                                                         userID: try app.ids(of: person.email).user))
+    }
+
     @Test("the session cookie is HttpOnly and SameSite=Lax, and login issues a new session id")
     func sessionCookie() throws {
         let app = try TestApp()

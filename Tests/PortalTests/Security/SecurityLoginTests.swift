@@ -5,7 +5,7 @@ import Testing
 
 @Suite("The second step of login")
 struct SecurityLoginTests {
-    @Test("with 2FA on, the password leads to /login/2fa and nothing else opens until the code is given")
+    @Test("with 2FA on, the password leads to /login/2fa and nothing else opens (nor is the device remembered) until the code is given")
     func pendingUntilCode() throws {
         // setup
         let app = try TestApp()
@@ -14,6 +14,7 @@ struct SecurityLoginTests {
         let browser = app.browser()
         // MUT
         let login = try enrolled.person.logIn(browser)
+        let deviceBefore = browser.cookies["hs_device"]
         let dashboardBefore = try browser.get("/")
         let securityBefore = try browser.get("/account/security")
         let postBefore = try browser.submit("/account/security/sessions/end-others", form: [], from: "/login/2fa")
@@ -23,6 +24,8 @@ struct SecurityLoginTests {
         let pageAfter = try browser.get("/login/2fa")
         // validate
         #expect(login.location == "/login/2fa")
+        #expect(deviceBefore == nil)
+        #expect(browser.cookies["hs_device"] != nil)
         #expect(dashboardBefore.status == .seeOther)
         #expect(dashboardBefore.location == "/login/2fa")
         #expect(securityBefore.location == "/login/2fa")

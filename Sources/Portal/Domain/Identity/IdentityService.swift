@@ -11,6 +11,8 @@ struct IdentityService: Sendable {
     let publicURL: String
     let sessionIdle: TimeInterval
     let sessionAbsolute: TimeInterval
+    /// Recognises browsers that completed a sign-in (they pass a per-address block).
+    let devices: DeviceCookies
 
     static let verificationLifetime: TimeInterval = 24 * 3600
     static let resetLifetime: TimeInterval = 30 * 60
@@ -28,6 +30,8 @@ struct IdentityService: Sendable {
     struct Client: Sendable {
         let ip: String
         let userAgent: String
+        /// The device cookie the browser presented, if any (see `DeviceCookies`).
+        var deviceCookie: String? = nil
         var device: String { DeviceName.describe(userAgent: userAgent) }
     }
 
@@ -126,7 +130,7 @@ struct IdentityService: Sendable {
     // MARK: Login
 
     enum LoginOutcome: Sendable {
-        case signedIn(token: String, stage: SessionStage)
+        case signedIn(token: String, stage: SessionStage, userID: Int64)
         /// Wrong email or password; the same answer whatever the reason.
         case refused
         /// Too many failures for this email: wait this many seconds.
@@ -145,7 +149,10 @@ struct IdentityService: Sendable {
              try LoginAttemptStore.failures(emailHash: emailHash, since: now.addingTimeInterval(-3600), db),
              try LoginAttemptStore.failures(ip: client.ip, since: now.addingTimeInterval(-Self.addressWindow), db))
         }
-        if addressFailures >= Self.addressLimit { return .addressBlocked }
+        // A browser that signed this user in before is not held back by others on its network.
+        if addressFailures >= Self.addressLimit, !(user.map { devices.recognises(client.deviceCookie, userID: $0.id) } ?? false) {
+            return .addressBlocked
+        }
         if let lockedUntil = user?.lockedUntil, lockedUntil > now {
             return .locked(minutes: Int((lockedUntil.timeIntervalSince(now) / 60).rounded(.up)))
         }
@@ -197,7 +204,7 @@ struct IdentityService: Sendable {
                 try recordSuccessfulLogin(user: user, client: client, now: now, db)
             }
         }
-        return .signedIn(token: token, stage: stage)
+        return .signedIn(token: token, stage: stage, userID: user.id)
     }
 
     /// The security event, and on a device never seen before, a notification and an email.

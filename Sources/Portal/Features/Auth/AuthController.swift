@@ -7,7 +7,8 @@ struct AuthController: Sendable {
     let cookies: SessionCookies
 
     static func client(_ request: Request) -> IdentityService.Client {
-        IdentityService.Client(ip: request.remoteAddress, userAgent: request.headers["User-Agent"] ?? "")
+        IdentityService.Client(ip: request.remoteAddress, userAgent: request.headers["User-Agent"] ?? "",
+                               deviceCookie: DeviceCookies.presented(in: request.cookies))
     }
 
     /// Only local paths are followed after login, never another site.
@@ -52,12 +53,13 @@ struct AuthController: Sendable {
             return again(catalog(.loginLocked(minutes)), status: .tooManyRequests)
         case .addressBlocked:
             return again(catalog(.errorTooManyRequests), status: .tooManyRequests)
-        case .signedIn(let token, let stage):
+        case .signedIn(let token, let stage, let userID):
             var response: Response
             if stage == .pendingSecondFactor {
                 response = .redirect(to: SiteRoute.loginTwoFactor.url(query: next.map { [("next", $0)] } ?? []))
             } else {
                 response = .redirect(to: try next ?? DelegationService.landingAfterLogin(sessionToken: token, identity: identity))
+                response.setCookie(identity.devices.cookie(userID: userID))
             }
             response.setCookie(cookies.cookie(token))
             return response

@@ -88,6 +88,7 @@ extension SecurityController {
         case .signedIn(let newToken, _):
             var response = Response.redirect(to: try next ?? DelegationService.landingAfterLogin(sessionToken: newToken, identity: identityService))
             response.setCookie(services.sessionCookies.cookie(newToken))
+            response.setCookie(identityService.devices.cookie(userID: identity.userID))
             return response
         }
     }
