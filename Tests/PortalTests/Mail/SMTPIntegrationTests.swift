@@ -60,18 +60,18 @@ struct SMTPIntegrationTests {
         #expect(server.deliveredMessages().isEmpty)
     }
 
-    @Test("sending to a closed port fails quickly with a temporary connectionFailed error")
+    @Test("sending to a closed port fails at once with a temporary connectionFailed error, not after the timeout")
     func closedPortFailsFast() throws {
         let port = try #require(freeLocalPort())
         let config = try SMTPConfiguration(parsing: "smtp://127.0.0.1:\(port)?starttls=optional&timeout=5")
         let message = EmailMessage(from: "noreply@hosterra.example", to: ["jane@example.com"], subject: "x", textBody: "y")
-        let start = Date()
         #expect {
             try SMTPClient(configuration: config).send(message)
         } throws: { error in
             guard let mail = error as? MailError, case .connectionFailed(let detail) = mail else { return false }
+            // A refused connection, told apart from a timeout (which curl reports as "Timeout was reached").
             return mail.isTemporary && !detail.isEmpty && mail.description.contains("Could not connect")
+                && !mail.description.contains("Timeout")
         }
-        #expect(Date().timeIntervalSince(start) < 3)
     }
 }
