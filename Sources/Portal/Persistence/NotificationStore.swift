@@ -35,6 +35,15 @@ enum NotificationStore {
         try db.queryFirst(Int.self, "SELECT COUNT(*) FROM notifications WHERE user_id = \(userID)") ?? 0
     }
 
+    /// Marks these notifications of the user read; returns how many were unread.
+    static func markRead(userID: Int64, ids: [Int64], now: Date, _ db: DatabaseConnection) throws -> Int {
+        var changed = 0
+        for id in ids {
+            changed += try db.execute("UPDATE notifications SET read_at = \(now) WHERE id = \(id) AND user_id = \(userID) AND read_at IS NULL")
+        }
+        return changed
+    }
+
     static func markAllRead(userID: Int64, now: Date, _ db: DatabaseConnection) throws -> Int {
         try db.execute("UPDATE notifications SET read_at = \(now) WHERE user_id = \(userID) AND read_at IS NULL")
     }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Notifications")
 struct NotificationsTests {
-    @Test("the page lists the person's notifications newest first, unread ones marked for eyes and screen readers, and viewing leaves them unread")
+    @Test("the page lists the person's notifications newest first, unread ones marked for eyes and screen readers, and viewing marks them read")
     func list() throws {
         // setup
         let app = try TestApp()
@@ -20,7 +20,9 @@ struct NotificationsTests {
         try app.addNotification(userID: ids.user, severity: .warning, message: "Suspicious <link>", link: "https://evil.example/x", at: start.addingTimeInterval(3))
         try app.addNotification(userID: try app.ids(of: other.email).user, message: "Eve's secret")
         // MUT
+        let before = try browser.get("/")
         let page = try browser.get("/notifications")
+        let again = try browser.get("/notifications")
         let dashboard = try browser.get("/")
         // validate
         #expect(page.status == .ok)
@@ -34,29 +36,40 @@ struct NotificationsTests {
         #expect(page.text.contains("<a href=\"/account/security\">Open</a>"))
         #expect(!page.text.contains("evil.example"))
         #expect(!page.text.contains("Eve's secret") && !page.text.contains("Eve&#39;s secret"))
-        #expect(page.text.contains("Mark all as read"))
-        #expect(dashboard.text.contains("<span class=\"badge-count\" aria-hidden=\"true\">3</span>"))
+        #expect(!page.text.contains("Mark all as read"), "nothing unread is left once this page is seen")
+        #expect(before.text.contains("<span class=\"badge-count\" aria-hidden=\"true\">3</span>"))
+        #expect(!page.text.contains("badge-count"), "the bell on the page itself already counts them read")
+        #expect(occurrences(of: "class=\"notification notification-unread\"", in: again.text) == 0)
+        #expect(!dashboard.text.contains("badge-count"))
     }
 
-    @Test("Mark all as read clears the unread state and the bell count, and says so")
+    @Test("Mark all as read clears the pages not yet seen and the bell count, and says so")
     func markAllRead() throws {
         // setup
         let app = try TestApp()
         let person = Person.make()
         let browser = try person.signUpAndLogIn(app)
         let ids = try app.ids(of: person.email)
-        try app.addNotification(userID: ids.user, message: "Invoice paid")
-        try app.addNotification(userID: ids.user, message: "Certificate renewed")
+        let start = app.time.current
+        try app.addNotification(userID: ids.user, message: "Invoice paid", at: start)
+        for number in 1...21 {
+            try app.addNotification(userID: ids.user, message: "Notice \(number).", at: start.addingTimeInterval(Double(number)))
+        }
+        let firstPage = try browser.get("/notifications")   // marks the 20 it shows
         // MUT
         let response = try browser.submit("/notifications/read", form: [], from: "/notifications")
         let page = try browser.get(response.location ?? "")
+        let older = try browser.get("/notifications?page=2")
         let dashboard = try browser.get("/")
         // validate
+        #expect(firstPage.text.contains("<span class=\"badge-count\" aria-hidden=\"true\">2</span>"))
+        #expect(firstPage.text.contains("Mark all as read"))
         #expect(response.status == .seeOther)
         #expect(response.location == "/notifications")
         #expect(page.text.contains("All notifications are marked as read."))
         #expect(!page.text.contains("notification-unread"))
-        #expect(page.text.contains("Invoice paid"))
+        #expect(older.text.contains("Invoice paid"))
+        #expect(!older.text.contains("notification-unread"))
         #expect(!page.text.contains("Mark all as read"))
         #expect(!dashboard.text.contains("badge-count"))
     }
@@ -96,6 +109,8 @@ struct NotificationsTests {
         let malformed = try browser.get("/notifications?page=2x")
         // validate
         #expect(occurrences(of: "<li class=\"notification", in: first.text) == 20)
+        #expect(first.text.contains("<span class=\"badge-count\" aria-hidden=\"true\">3</span>"), "the 3 on page 2 are still unread")
+        #expect(occurrences(of: "notification-unread", in: second.text) == 3)
         #expect(first.text.contains("Page 1 of 2"))
         #expect(first.text.contains("Notice 23."))
         #expect(!first.text.contains("Notice 3."))

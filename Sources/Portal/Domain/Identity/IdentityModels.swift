@@ -67,7 +67,8 @@ public struct Identity: Sendable {
     let twoFactorEnabled: Bool
     /// The account being managed, when the user has one they may enter.
     let account: AccountRef?
-    let unreadNotifications: Int
+    /// The bell's count; the notifications page lowers it for the page that marks them read.
+    var unreadNotifications: Int
 
     struct AccountRef: Sendable {
         let id: Int64

@@ -116,8 +116,12 @@ struct MailboxController: Sendable {
 
     // MARK: Notifications
 
+    /// Lists a page of notifications and marks the ones it shows read, as opening a letter does. Those
+    /// that were unread are still highlighted on this page, and the bell counts what is left. Safe as a
+    /// GET: the session cookie is SameSite=Lax, so only a top-level visit (the person seeing the page)
+    /// marks anything.
     func notifications(_ request: Request) throws -> Response {
-        guard let identity = request.context.identity else { throw HTTPError(.forbidden) }
+        guard var identity = request.context.identity else { throw HTTPError(.forbidden) }
         let catalog = request.context.catalog
         let perPage = NotificationsPage.perPage
         let loaded = try services.database.read { db -> (Pagination, [NotificationStore.Item])? in
@@ -126,6 +130,16 @@ struct MailboxController: Sendable {
             return (pagination, try NotificationStore.list(userID: identity.userID, offset: pagination.offset, limit: perPage, db))
         }
         guard let (pagination, items) = loaded else { throw HTTPError(.notFound) }
+        let unreadShown = items.filter { $0.readAt == nil }.map(\.id)
+        if !unreadShown.isEmpty {
+            let now = services.clock.now()
+            let marked = try services.database.write { db in
+                try NotificationStore.markRead(userID: identity.userID, ids: unreadShown, now: now, db)
+            }
+            identity.unreadNotifications = max(0, identity.unreadNotifications - marked)
+        }
+        var request = request
+        request.context.identity = identity
         // Notifications belong to the person; the account being managed supplies the time zone.
         let clock = try localTime(accountID: identity.account?.id)
         let shown = items.map { item in

@@ -1,7 +1,7 @@
 import HTML
 
-/// `/notifications`: the person's notifications, newest first. Opening the page changes nothing
-/// (a GET stays safe and the bell keeps counting); "Mark all as read" does.
+/// `/notifications`: the person's notifications, newest first. Opening a page marks what it shows
+/// read (highlighted as unread this once); "Mark all as read" clears the other pages too.
 enum NotificationsPage {
     static let perPage = 20
 
