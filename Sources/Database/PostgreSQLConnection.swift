@@ -4,8 +4,8 @@ import Foundation
 /// One libpq connection (`PGconn*`) with its prepared-statement cache.
 ///
 /// Not thread-safe by design: `PostgreSQLDatabase` lends each connection to
-/// one thread at a time (under its condition lock), and libpq allows
-/// different connections on different threads.
+/// one thread at a time (through its `ConnectionPool`, under the pool's
+/// condition lock), and libpq allows different connections on different threads.
 final class PostgreSQLConnection: DatabaseConnection {
     private var handle: OpaquePointer?
     private let stats: StatisticsRecorder

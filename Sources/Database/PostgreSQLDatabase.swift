@@ -25,13 +25,7 @@ import Foundation
 /// error and carry on must run the failing statement in a nested `write`
 /// (a savepoint), which works on both engines; a body that swallows the error
 /// and returns gets `DatabaseError.sql` (SQLSTATE 25P02) instead of a commit.
-public final class PostgreSQLDatabase: Database, @unchecked Sendable {
-    // @unchecked Sendable: all mutable state below (`closed`, `idle`,
-    // `openConnections`, `readersOut`, `readerHolders`, `writerBusy`,
-    // `writerOwner`, `writerConnection`) is only accessed while holding
-    // `state` (an NSCondition). A connection is used only by the thread that
-    // checked it out under that lock.
-
+public final class PostgreSQLDatabase: Database, Sendable {
     /// Always `.postgresql`.
     public let dialect: SQLDialect = .postgresql
     /// The database URL with its password masked; safe to log.
@@ -47,19 +41,11 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
     private let parameters: [(String, String)]
     private let statementCacheSize: Int
     private let beginWrite: String
-    private let state = NSCondition()
     private let stats = StatisticsRecorder(DatabaseStatistics())
     private let schemaGeneration = Locked<UInt64>(0)
-    private var closed = false
-    private var idle: [PostgreSQLConnection] = []
-    private var openConnections = 0
-    private var readersOut = 0
-    private var readerHolders: [pthread_t: PostgreSQLConnection] = [:]
-    private var writerBusy = false
-    private var writerOwner: pthread_t?
-    private var writerConnection: PostgreSQLConnection?
-
-    private enum Role { case read, write }
+    /// Readers and the writer share its connections, opened on demand.
+    private let pool: ConnectionPool<PostgreSQLConnection>
+    private typealias Role = ConnectionPool<PostgreSQLConnection>.Role
 
     /// Connects to the database at `url` (`postgres://` or `postgresql://`,
     /// any libpq URI parameters allowed, e.g. `?sslmode=require`).
@@ -85,9 +71,10 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
         self.statementCacheSize = statementCacheSize
         self.parameters = PostgreSQLURL.parameters(url: url, connectTimeoutSeconds: connectTimeoutSeconds)
         beginWrite = serializeWrites ? "BEGIN; SELECT pg_advisory_xact_lock(\(Self.writeLockKey))" : "BEGIN"
-        let first = try makeConnection()
-        idle = [first]
-        openConnections = 1
+        let first = try Self.connect(parameters: parameters, redactedURL: redactedURL,
+                                     statementCacheSize: statementCacheSize, stats: stats,
+                                     schemaGeneration: schemaGeneration)
+        pool = ConnectionPool(idle: [first], readerLimit: self.poolSize, stats: stats)
     }
 
     deinit {
@@ -95,6 +82,13 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
     }
 
     private func makeConnection() throws -> PostgreSQLConnection {
+        try Self.connect(parameters: parameters, redactedURL: redactedURL, statementCacheSize: statementCacheSize,
+                         stats: stats, schemaGeneration: schemaGeneration)
+    }
+
+    /// Opens a connection; failure messages name the URL without its password.
+    private static func connect(parameters: [(String, String)], redactedURL: String, statementCacheSize: Int,
+                                stats: StatisticsRecorder, schemaGeneration: Locked<UInt64>) throws -> PostgreSQLConnection {
         do {
             return try PostgreSQLConnection(parameters: parameters, statementCacheSize: statementCacheSize,
                                             stats: stats, schemaGeneration: schemaGeneration)
@@ -107,28 +101,17 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
 
     @discardableResult
     public func read<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        let me = pthread_self()
-        state.lock()
-        if closed {
-            state.unlock()
-            throw DatabaseError.closed
-        }
         // Re-entrant cases run on the connection this thread already holds,
         // inside its transaction; taking another could deadlock.
-        if writerBusy, let owner = writerOwner, pthread_equal(owner, me) != 0, let writer = writerConnection {
-            state.unlock()
-            return try body(writer)
+        let held = try pool.connectionsHeld()
+        if let connection = held.writer ?? held.reader {
+            return try body(connection)
         }
-        if let held = readerHolders[me] {
-            state.unlock()
-            return try body(held)
-        }
-        state.unlock()
 
-        var connection = try checkOut(.read, me)
-        defer { checkIn(connection, .read, me) }
+        var connection = try checkOut(.read)
+        defer { pool.checkIn(connection, .read) }
         defer { stats.withLock { $0.reads += 1 } }
-        connection = try begin(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", .read, me)
+        connection = try begin(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", .read)
         let result: T
         do {
             result = try body(connection)
@@ -153,14 +136,11 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
     /// One statement in autocommit mode: its own snapshot, one round trip instead of three. A broken
     /// connection fails this statement (a 503 for its request) and is discarded at check-in.
     public func readStatement<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        let me = pthread_self()
-        state.lock()
-        let reentrant = closed || readerHolders[me] != nil
-            || (writerBusy && writerOwner.map { pthread_equal($0, me) != 0 } ?? false)
-        state.unlock()
-        if reentrant { return try read(body) }
-        let connection = try checkOut(.read, me)
-        defer { checkIn(connection, .read, me) }
+        guard let held = try? pool.connectionsHeld(), (held.writer ?? held.reader) == nil else {
+            return try read(body)
+        }
+        let connection = try checkOut(.read)
+        defer { pool.checkIn(connection, .read) }
         defer { stats.withLock { $0.reads += 1 } }
         return try body(connection)
     }
@@ -169,21 +149,13 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
 
     @discardableResult
     public func write<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        let me = pthread_self()
-        state.lock()
-        if closed {
-            state.unlock()
-            throw DatabaseError.closed
-        }
-        if writerBusy, let owner = writerOwner, pthread_equal(owner, me) != 0, let writer = writerConnection {
-            state.unlock()
+        if let writer = try pool.connectionsHeld().writer {
             return try withSavepoint(writer, body)
         }
-        state.unlock()
 
-        var connection = try checkOut(.write, me)
-        defer { checkIn(connection, .write, me) }
-        connection = try begin(connection, beginWrite, .write, me)
+        var connection = try checkOut(.write)
+        defer { pool.checkIn(connection, .write) }
+        connection = try begin(connection, beginWrite, .write)
         let result: T
         do {
             result = try body(connection)
@@ -248,96 +220,29 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
 
     /// Waits for a reader slot or the writer, then lends out an idle live
     /// connection or opens a new one.
-    private func checkOut(_ role: Role, _ me: pthread_t) throws -> PostgreSQLConnection {
-        let start = DispatchTime.now().uptimeNanoseconds
-        state.lock()
-        while !closed && (role == .read ? readersOut >= poolSize : writerBusy) {
-            state.wait()
-        }
-        guard !closed else {
-            state.unlock()
-            throw DatabaseError.closed
-        }
-        switch role {
-        case .read: readersOut += 1
-        case .write:
-            writerBusy = true
-            writerOwner = me
-        }
-        var connection = idle.popLast()
-        if connection == nil { openConnections += 1 } // reserve the slot while connecting unlocked
-        state.unlock()
-        let waited = DispatchTime.now().uptimeNanoseconds &- start
-        stats.withLock {
-            if role == .write { $0.writerWaitNanoseconds &+= waited } else { $0.readerWaitNanoseconds &+= waited }
-        }
-
-        do {
+    private func checkOut(_ role: Role) throws -> PostgreSQLConnection {
+        try pool.checkOut(role) { idle in
+            var connection = idle
             if let stale = connection, !stale.isUsable() {
                 stale.close()
                 connection = nil
             }
             let ready = try connection ?? makeConnection()
             ready.refreshIfSchemaChanged()
-            register(ready, role, me)
             return ready
-        } catch {
-            state.lock()
-            openConnections -= 1
-            release(role, me)
-            state.broadcast()
-            state.unlock()
-            throw error
         }
-    }
-
-    private func register(_ connection: PostgreSQLConnection, _ role: Role, _ me: pthread_t) {
-        state.lock()
-        switch role {
-        case .read: readerHolders[me] = connection
-        case .write: writerConnection = connection
-        }
-        state.unlock()
-    }
-
-    /// Must hold `state`.
-    private func release(_ role: Role, _ me: pthread_t) {
-        switch role {
-        case .read:
-            readersOut -= 1
-            readerHolders[me] = nil
-        case .write:
-            writerBusy = false
-            writerOwner = nil
-            writerConnection = nil
-        }
-    }
-
-    /// Returns a connection; one that lost its server, or is somehow still
-    /// inside a transaction, is closed rather than pooled.
-    private func checkIn(_ connection: PostgreSQLConnection, _ role: Role, _ me: pthread_t) {
-        state.lock()
-        release(role, me)
-        if closed || connection.isClosed || connection.isBroken || connection.transactionStatus != PQTRANS_IDLE {
-            connection.close()
-            openConnections -= 1
-        } else {
-            idle.append(connection)
-        }
-        state.broadcast()
-        state.unlock()
     }
 
     /// Starts the transaction. If the connection turns out dead at this
     /// point nothing has run yet, so one fresh connection may retry safely.
-    private func begin(_ connection: PostgreSQLConnection, _ text: String, _ role: Role, _ me: pthread_t) throws -> PostgreSQLConnection {
+    private func begin(_ connection: PostgreSQLConnection, _ text: String, _ role: Role) throws -> PostgreSQLConnection {
         do {
             try connection.command(text)
             return connection
         } catch DatabaseError.connectionFailed {
             connection.close()
             let fresh = try makeConnection()
-            register(fresh, role, me)
+            pool.register(fresh, role)
             do {
                 try fresh.command(text)
             } catch {
@@ -356,10 +261,7 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
     /// whole migration run; closing that connection releases it even if the
     /// process dies mid-way.
     public func withMigrationLock<T>(_ body: () throws -> T) throws -> T {
-        state.lock()
-        let isClosed = closed
-        state.unlock()
-        if isClosed { throw DatabaseError.closed }
+        if pool.isClosed { throw DatabaseError.closed }
         let connection = try makeConnection()
         defer { connection.close() }
         try connection.command("SELECT pg_advisory_lock(\(Self.migrationLockKey))")
@@ -373,15 +275,9 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
     /// `DROP DATABASE`, `VACUUM`). Operations tooling and tests only: it takes
     /// no parameters, so never build `statement` from input.
     public static func executeOutsideTransaction(url: String, _ statement: String, connectTimeoutSeconds: Int = 5) throws {
-        let stats = StatisticsRecorder(DatabaseStatistics())
-        let connection: PostgreSQLConnection
-        do {
-            connection = try PostgreSQLConnection(
-                parameters: PostgreSQLURL.parameters(url: url, connectTimeoutSeconds: connectTimeoutSeconds),
-                statementCacheSize: 1, stats: stats, schemaGeneration: Locked(0))
-        } catch DatabaseError.connectionFailed(let message) {
-            throw DatabaseError.connectionFailed("\(PostgreSQLURL.redacted(url)): \(message)")
-        }
+        let connection = try connect(parameters: PostgreSQLURL.parameters(url: url, connectTimeoutSeconds: connectTimeoutSeconds),
+                                     redactedURL: PostgreSQLURL.redacted(url), statementCacheSize: 1,
+                                     stats: StatisticsRecorder(DatabaseStatistics()), schemaGeneration: Locked(0))
         defer { connection.close() }
         try connection.command(statement)
     }
@@ -397,32 +293,21 @@ public final class PostgreSQLDatabase: Database, @unchecked Sendable {
     /// `readerConnections` counts every open pooled connection, the
     /// writer's included (PostgreSQL connections are not role-bound).
     public func statistics() -> DatabaseStatistics {
-        var snapshot = stats.withLock { $0 }
-        state.lock()
-        snapshot.readerConnections = openConnections
-        snapshot.readersInUse = readersOut
-        snapshot.writerInUse = writerBusy
-        state.unlock()
-        return snapshot
+        pool.statistics()
     }
 
     /// Closes all connections. Waits for reads and writes running on other
     /// threads to finish; connections held by the calling thread (close()
     /// called from inside a body) are closed when that body returns.
     public func close() {
-        let me = pthread_self()
-        state.lock()
-        defer { state.unlock() }
-        guard !closed else { return }
-        closed = true
-        for connection in idle { connection.close() }
-        openConnections -= idle.count
-        idle.removeAll()
-        state.broadcast() // wake waiters so they fail with .closed
-        func ownsWriter() -> Bool { writerOwner.map { pthread_equal($0, me) != 0 } ?? false }
-        func othersReading() -> Bool { readersOut > (readerHolders[me] == nil ? 0 : 1) }
-        while (writerBusy && !ownsWriter()) || othersReading() {
-            state.wait()
-        }
+        pool.close()
+    }
+}
+
+extension PostgreSQLConnection: PooledConnection {
+    /// Not when it lost its server or is somehow still inside a transaction:
+    /// such a connection is closed rather than pooled.
+    var isReusable: Bool {
+        !isClosed && !isBroken && transactionStatus == PQTRANS_IDLE
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// One SQLite connection (`sqlite3*`) opened with `SQLITE_OPEN_NOMUTEX`.
 ///
 /// Not thread-safe by design: `SQLiteDatabase` lends each connection to one
-/// thread at a time (writer flag / reader pool, both under its condition
-/// lock), which is why SQLite's own mutexes are turned off.
+/// thread at a time (through its `ConnectionPool`, under the pool's
+/// condition lock), which is why SQLite's own mutexes are turned off.
 final class SQLiteConnection: DatabaseConnection {
     private var handle: OpaquePointer?
     private let cache: SQLiteStatementCache

@@ -12,27 +12,15 @@ import Foundation
 /// Pass `":memory:"` (or `readers: 0`) to run reads on the writer connection
 /// instead of a pool; useful for tests, since separate connections would
 /// not share an in-memory database.
-public final class SQLiteDatabase: Database, @unchecked Sendable {
-    // @unchecked Sendable: all mutable state below (`closed`, `writer`,
-    // `writerBusy`, `writerOwner`, `idleReaders`, `readerHolders`,
-    // `openReaders`) is only accessed while holding `state` (an NSCondition).
-    // The connections themselves are only used by the single thread that
-    // has checked them out under that lock.
-
+public final class SQLiteDatabase: Database, Sendable {
     /// Always `.sqlite`.
     public let dialect: SQLDialect = .sqlite
     /// The database file path.
     public let path: String
 
-    private let state = NSCondition()
     private let stats = StatisticsRecorder(DatabaseStatistics())
-    private var closed = false
-    private var writer: SQLiteConnection?
-    private var writerBusy = false
-    private var writerOwner: pthread_t?
-    private var idleReaders: [SQLiteConnection] = []
-    private var readerHolders: [pthread_t: SQLiteConnection] = [:]
-    private var openReaders = 0
+    /// The writer (dedicated) and the read-only readers.
+    private let pool: ConnectionPool<SQLiteConnection>
     private let usesReaderPool: Bool
 
     /// Opens (creating if needed) the database at `path`.
@@ -65,7 +53,7 @@ public final class SQLiteDatabase: Database, @unchecked Sendable {
         let writer = try SQLiteConnection(path: path, readOnly: false,
                                           busyTimeoutMilliseconds: busyTimeoutMilliseconds,
                                           statementCacheSize: statementCacheSize, stats: stats)
-        var pool: [SQLiteConnection] = []
+        var readerConnections: [SQLiteConnection] = []
         do {
             if !inMemory {
                 let mode = try writer.queryFirst("PRAGMA journal_mode = WAL")?.get(0, as: String.self)
@@ -75,19 +63,18 @@ public final class SQLiteDatabase: Database, @unchecked Sendable {
             }
             if usesReaderPool {
                 for _ in 0..<readers {
-                    pool.append(try SQLiteConnection(path: path, readOnly: true,
-                                                     busyTimeoutMilliseconds: busyTimeoutMilliseconds,
-                                                     statementCacheSize: statementCacheSize, stats: stats))
+                    readerConnections.append(try SQLiteConnection(path: path, readOnly: true,
+                                                                  busyTimeoutMilliseconds: busyTimeoutMilliseconds,
+                                                                  statementCacheSize: statementCacheSize, stats: stats))
                 }
             }
         } catch {
-            pool.forEach { $0.close() }
+            readerConnections.forEach { $0.close() }
             writer.close()
             throw error
         }
-        self.writer = writer
-        self.idleReaders = pool
-        self.openReaders = pool.count
+        pool = ConnectionPool(idle: readerConnections, readerLimit: readerConnections.count,
+                              dedicatedWriter: writer, stats: stats)
     }
 
     deinit {
@@ -98,29 +85,18 @@ public final class SQLiteDatabase: Database, @unchecked Sendable {
 
     @discardableResult
     public func read<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        let me = pthread_self()
-        state.lock()
-        if closed {
-            state.unlock()
-            throw DatabaseError.closed
-        }
         // Re-entrant cases run directly on the connection this thread holds,
         // inside its existing transaction; anything else could deadlock.
-        if writerBusy, let owner = writerOwner, pthread_equal(owner, me) != 0, let writer {
-            state.unlock()
-            return try body(writer)
+        let held = try pool.connectionsHeld()
+        if let connection = held.writer ?? held.reader {
+            return try body(connection)
         }
-        if let held = readerHolders[me] {
-            state.unlock()
-            return try body(held)
-        }
-        state.unlock()
 
         guard usesReaderPool else {
             return try withWriter(begin: "BEGIN DEFERRED", isWrite: false, body)
         }
-        let connection = try checkOutReader(me)
-        defer { checkInReader(connection, me) }
+        let connection = try pool.checkOut(.read)
+        defer { pool.checkIn(connection, .read) }
         defer { stats.withLock { $0.reads += 1 } }
         try connection.execute("BEGIN DEFERRED")
         let result: T
@@ -141,86 +117,29 @@ public final class SQLiteDatabase: Database, @unchecked Sendable {
 
     /// One statement on a reader in autocommit mode: its own snapshot, without BEGIN and COMMIT.
     public func readStatement<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        let me = pthread_self()
-        state.lock()
-        let reentrant = closed || !usesReaderPool || readerHolders[me] != nil
-            || (writerBusy && writerOwner.map { pthread_equal($0, me) != 0 } ?? false)
-        state.unlock()
-        if reentrant { return try read(body) }
-        let connection = try checkOutReader(me)
-        defer { checkInReader(connection, me) }
+        guard usesReaderPool, let held = try? pool.connectionsHeld(), (held.writer ?? held.reader) == nil else {
+            return try read(body)
+        }
+        let connection = try pool.checkOut(.read)
+        defer { pool.checkIn(connection, .read) }
         defer { stats.withLock { $0.reads += 1 } }
         return try body(connection)
-    }
-
-    private func checkOutReader(_ me: pthread_t) throws -> SQLiteConnection {
-        let start = DispatchTime.now().uptimeNanoseconds
-        state.lock()
-        defer { state.unlock() }
-        while !closed && idleReaders.isEmpty {
-            state.wait()
-        }
-        guard !closed, let connection = idleReaders.popLast() else {
-            throw DatabaseError.closed
-        }
-        readerHolders[me] = connection
-        let waited = DispatchTime.now().uptimeNanoseconds &- start
-        stats.withLock { $0.readerWaitNanoseconds &+= waited }
-        return connection
-    }
-
-    private func checkInReader(_ connection: SQLiteConnection, _ me: pthread_t) {
-        state.lock()
-        readerHolders[me] = nil
-        if closed {
-            // close() was called while this reader was lent out.
-            connection.close()
-            openReaders -= 1
-        } else {
-            idleReaders.append(connection)
-        }
-        state.broadcast()
-        state.unlock()
     }
 
     // MARK: Writing
 
     @discardableResult
     public func write<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        let me = pthread_self()
-        state.lock()
-        if closed {
-            state.unlock()
-            throw DatabaseError.closed
-        }
-        if writerBusy, let owner = writerOwner, pthread_equal(owner, me) != 0, let writer {
-            state.unlock()
+        if let writer = try pool.connectionsHeld().writer {
             return try withSavepoint(writer, body)
         }
-        state.unlock()
         return try withWriter(begin: "BEGIN IMMEDIATE", isWrite: true, body)
     }
 
     /// Acquires the writer, runs `body` in a transaction, releases.
     private func withWriter<T>(begin: SQL, isWrite: Bool, _ body: (any DatabaseConnection) throws -> T) throws -> T {
-        let me = pthread_self()
-        let start = DispatchTime.now().uptimeNanoseconds
-        state.lock()
-        while !closed && writerBusy {
-            state.wait()
-        }
-        guard !closed, let connection = writer else {
-            state.unlock()
-            throw DatabaseError.closed
-        }
-        writerBusy = true
-        writerOwner = me
-        state.unlock()
-        let waited = DispatchTime.now().uptimeNanoseconds &- start
-        stats.withLock {
-            if isWrite { $0.writerWaitNanoseconds &+= waited } else { $0.readerWaitNanoseconds &+= waited }
-        }
-        defer { releaseWriter(connection) }
+        let connection = try pool.checkOut(.write, waitCountsAs: isWrite ? .write : .read)
+        defer { pool.checkIn(connection, .write) }
 
         try connection.execute(begin)
         let result: T
@@ -240,19 +159,6 @@ public final class SQLiteDatabase: Database, @unchecked Sendable {
         }
         stats.withLock { if isWrite { $0.transactions += 1 } else { $0.reads += 1 } }
         return result
-    }
-
-    private func releaseWriter(_ connection: SQLiteConnection) {
-        state.lock()
-        writerBusy = false
-        writerOwner = nil
-        if closed {
-            // close() ran while this thread held the writer; finish its job.
-            connection.close()
-            writer = nil
-        }
-        state.broadcast()
-        state.unlock()
     }
 
     /// A nested write: a savepoint inside the current transaction, so an
@@ -295,36 +201,19 @@ public final class SQLiteDatabase: Database, @unchecked Sendable {
     }
 
     public func statistics() -> DatabaseStatistics {
-        var snapshot = stats.withLock { $0 }
-        state.lock()
-        snapshot.readerConnections = openReaders
-        snapshot.readersInUse = readerHolders.count
-        snapshot.writerInUse = writerBusy
-        state.unlock()
-        return snapshot
+        pool.statistics()
     }
 
     /// Closes all connections. Waits for reads and writes running on other
     /// threads to finish; connections held by the calling thread (close()
     /// called from inside a body) are closed when that body returns.
     public func close() {
-        let me = pthread_self()
-        state.lock()
-        defer { state.unlock() }
-        guard !closed else { return }
-        closed = true
-        for connection in idleReaders { connection.close() }
-        openReaders -= idleReaders.count
-        idleReaders.removeAll()
-        state.broadcast() // wake waiters so they fail with .closed
-        func ownsWriter() -> Bool { writerOwner.map { pthread_equal($0, me) != 0 } ?? false }
-        func othersReading() -> Bool { readerHolders.keys.contains { pthread_equal($0, me) == 0 } }
-        while (writerBusy && !ownsWriter()) || othersReading() {
-            state.wait()
-        }
-        if !writerBusy {
-            writer?.close()
-            writer = nil
-        }
+        pool.close()
     }
+}
+
+extension SQLiteConnection: PooledConnection {
+    /// Always: a local file connection cannot be dropped behind the pool's
+    /// back, and every body's transaction has ended by check-in.
+    var isReusable: Bool { true }
 }

@@ -2,73 +2,28 @@ import Foundation
 import Testing
 @testable import Database
 
-/// Runs each closure on its own Thread (real parallelism even on a
-/// cooperative pool of 2) and waits for all of them.
-private func runOnThreads(_ jobs: [@Sendable () -> Void], timeout: TimeInterval = 20) -> Bool {
-    let group = DispatchGroup()
-    for job in jobs {
-        group.enter()
-        let thread = Thread {
-            job()
-            group.leave()
-        }
-        thread.start()
-    }
-    return group.wait(timeout: .now() + timeout) == .success
-}
-
 @Suite struct ConcurrencyTests {
     @Test func readersSeeConsistentSnapshotsWhileWriterCommits() throws {
         try withTemporaryDatabase(readers: 3) { db, _ in
-            try db.write {
-                try $0.executeScript("""
-                    CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER NOT NULL);
-                    INSERT INTO accounts VALUES (1, 100), (2, 0);
-                    CREATE TABLE items (id INTEGER PRIMARY KEY, batch INTEGER NOT NULL);
-                    """)
-            }
+            try db.write { try $0.executeScript(ConcurrencyWorkload.ledgerSchema(db.dialect)) }
             let failures = Locked<[String]>([])
             let seenCounts = Locked<Set<Int>>([])
             let writes = 200
             let writer: @Sendable () -> Void = {
                 for i in 0..<writes {
-                    do {
-                        try db.write { conn in
-                            // Move money and insert a pair of rows: both invariants
-                            // are broken between the statements, never after commit.
-                            let amount = (i % 7) - 3
-                            try conn.execute("UPDATE accounts SET balance = balance - \(amount) WHERE id = 1")
-                            try conn.execute("UPDATE accounts SET balance = balance + \(amount) WHERE id = 2")
-                            try conn.execute("INSERT INTO items (batch) VALUES (\(i))")
-                            try conn.execute("INSERT INTO items (batch) VALUES (\(i))")
-                        }
-                    } catch {
-                        failures.withLock { $0.append("writer: \(error)") }
-                    }
+                    ConcurrencyWorkload.writeLedger(batch: i, to: db, failures: failures)
                 }
             }
             let reader: @Sendable () -> Void = {
                 var lastCount = 0
                 for _ in 0..<200 {
-                    do {
-                        try db.read { conn in
-                            // Separate statements in one read must agree (one snapshot).
-                            let a = try conn.queryFirst(Int.self, "SELECT balance FROM accounts WHERE id = 1") ?? -1
-                            let b = try conn.queryFirst(Int.self, "SELECT balance FROM accounts WHERE id = 2") ?? -1
-                            let count = try conn.queryFirst(Int.self, "SELECT count(*) FROM items") ?? -1
-                            let batches = try conn.queryFirst(Int.self, "SELECT count(DISTINCT batch) FROM items") ?? -1
-                            if a + b != 100 { failures.withLock { $0.append("torn balance \(a) + \(b)") } }
-                            if count != batches * 2 { failures.withLock { $0.append("torn items \(count)/\(batches)") } }
-                            if count < lastCount { failures.withLock { $0.append("went back in time") } }
-                            lastCount = count
-                            seenCounts.withLock { _ = $0.insert(count) }
-                        }
-                    } catch {
-                        failures.withLock { $0.append("reader: \(error)") }
+                    if let count = ConcurrencyWorkload.readAndCheckLedger(db, lastCount: lastCount, failures: failures) {
+                        lastCount = count
+                        seenCounts.withLock { _ = $0.insert(count) }
                     }
                 }
             }
-            let finished = runOnThreads([writer, reader, reader, reader, reader])
+            let finished = runOnThreadsAndWait([writer, reader, reader, reader, reader])
             #expect(finished)
             #expect(failures.withLock { $0 } == [])
 
@@ -87,16 +42,12 @@ private func runOnThreads(_ jobs: [@Sendable () -> Void], timeout: TimeInterval 
 
     @Test func concurrentWritersAreSerialized() throws {
         try withTemporaryDatabase(readers: 1) { db, path in
-            try db.write { try $0.executeScript("CREATE TABLE n (v INTEGER NOT NULL); INSERT INTO n VALUES (0);") }
+            try db.write { try $0.executeScript(ConcurrencyWorkload.counterSchema(db.dialect)) }
             let failures = Locked<[String]>([])
             let job: @Sendable () -> Void = {
                 for _ in 0..<50 {
                     do {
-                        try db.write { conn in
-                            // Read-modify-write: lost updates would show if writes interleaved.
-                            let v = try conn.queryFirst(Int.self, "SELECT v FROM n") ?? 0
-                            try conn.execute("UPDATE n SET v = \(v + 1)")
-                        }
+                        try ConcurrencyWorkload.incrementCounter(in: db)
                         // A single reader shared by 3 threads: callers must block, not fail.
                         _ = try db.read { try $0.queryFirst(Int.self, "SELECT v FROM n") }
                     } catch {
@@ -104,7 +55,7 @@ private func runOnThreads(_ jobs: [@Sendable () -> Void], timeout: TimeInterval 
                     }
                 }
             }
-            #expect(runOnThreads([job, job, job]))
+            #expect(runOnThreadsAndWait([job, job, job]))
             #expect(failures.withLock { $0 } == [])
             #expect(try db.read { try $0.queryFirst(Int.self, "SELECT v FROM n") } == 150)
         }
@@ -133,7 +84,7 @@ private func runOnThreads(_ jobs: [@Sendable () -> Void], timeout: TimeInterval 
                 db.close()
                 results.withLock { $0.append("closed") }
             }
-            #expect(runOnThreads([slow, closer]))
+            #expect(runOnThreadsAndWait([slow, closer]))
             // close() returned only after the in-flight write released the writer.
             let log = results.withLock { $0 }
             #expect(log.firstIndex(of: "body finished") ?? 99 < log.firstIndex(of: "closed") ?? -1)

@@ -261,13 +261,7 @@ import Testing
             // setup
             let d = db.dialect
             try db.write {
-                try $0.executeScript("""
-                    CREATE TABLE accounts (id \(d.bigint) PRIMARY KEY, balance \(d.bigint) NOT NULL);
-                    INSERT INTO accounts VALUES (1, 100), (2, 0);
-                    CREATE TABLE items (id \(d.autoIncrementPrimaryKey), batch \(d.bigint) NOT NULL);
-                    CREATE TABLE n (v \(d.bigint) NOT NULL);
-                    INSERT INTO n VALUES (0);
-                    """)
+                try $0.executeScript(ConcurrencyWorkload.ledgerSchema(d) + ConcurrencyWorkload.counterSchema(d))
             }
             let failures = Locked<[String]>([])
             let seenCounts = Locked<Set<Int>>([])
@@ -281,17 +275,7 @@ import Testing
                 for _ in 0..<3 { readersStarted.wait() }
                 for i in 0..<writes {
                     if i % 10 == 5 { Thread.sleep(forTimeInterval: 0.002) }
-                    do {
-                        try db.write { conn in
-                            let amount = (i % 7) - 3
-                            try conn.execute("UPDATE accounts SET balance = balance - \(amount) WHERE id = 1")
-                            try conn.execute("UPDATE accounts SET balance = balance + \(amount) WHERE id = 2")
-                            try conn.execute("INSERT INTO items (batch) VALUES (\(i))")
-                            try conn.execute("INSERT INTO items (batch) VALUES (\(i))")
-                        }
-                    } catch {
-                        failures.withLock { $0.append("writer: \(error)") }
-                    }
+                    ConcurrencyWorkload.writeLedger(batch: i, to: db, failures: failures)
                 }
             }
             let reader: @Sendable () -> Void = {
@@ -299,20 +283,9 @@ import Testing
                 var rounds = 0
                 while rounds < 20 || !writerDone.withLock({ $0 }) {
                     rounds += 1
-                    do {
-                        try db.read { conn in
-                            let a = try conn.queryFirst(Int.self, "SELECT balance FROM accounts WHERE id = 1") ?? -1
-                            let b = try conn.queryFirst(Int.self, "SELECT balance FROM accounts WHERE id = 2") ?? -1
-                            let count = try conn.queryFirst(Int.self, "SELECT count(*) FROM items") ?? -1
-                            let batches = try conn.queryFirst(Int.self, "SELECT count(DISTINCT batch) FROM items") ?? -1
-                            if a + b != 100 { failures.withLock { $0.append("torn balance \(a) + \(b)") } }
-                            if count != batches * 2 { failures.withLock { $0.append("torn items \(count)/\(batches)") } }
-                            if count < lastCount { failures.withLock { $0.append("went back in time") } }
-                            lastCount = count
-                            seenCounts.withLock { _ = $0.insert(count) }
-                        }
-                    } catch {
-                        failures.withLock { $0.append("reader: \(error)") }
+                    if let count = ConcurrencyWorkload.readAndCheckLedger(db, lastCount: lastCount, failures: failures) {
+                        lastCount = count
+                        seenCounts.withLock { _ = $0.insert(count) }
                     }
                     if rounds == 1 { readersStarted.signal() }
                 }
@@ -320,11 +293,7 @@ import Testing
             let incrementer: @Sendable () -> Void = {
                 for _ in 0..<30 {
                     do {
-                        try db.write { conn in
-                            // Read-modify-write: lost updates would show if writes interleaved.
-                            let v = try conn.queryFirst(Int.self, "SELECT v FROM n") ?? 0
-                            try conn.execute("UPDATE n SET v = \(v + 1)")
-                        }
+                        try ConcurrencyWorkload.incrementCounter(in: db)
                     } catch {
                         failures.withLock { $0.append("incrementer: \(error)") }
                     }

@@ -54,16 +54,13 @@ struct PostgreSQLTests {
             let a = try PostgreSQLDatabase(url: url, poolSize: 2)
             let b = try PostgreSQLDatabase(url: url, poolSize: 2)
             defer { a.close(); b.close() }
-            try a.write { try $0.executeScript("CREATE TABLE n (v BIGINT NOT NULL); INSERT INTO n VALUES (0);") }
+            try a.write { try $0.executeScript(ConcurrencyWorkload.counterSchema(a.dialect)) }
             let failures = Locked<[String]>([])
             func incrementer(_ db: PostgreSQLDatabase) -> @Sendable () -> Void {
                 {
                     for _ in 0..<25 {
                         do {
-                            try db.write { conn in
-                                let v = try conn.queryFirst(Int.self, "SELECT v FROM n") ?? 0
-                                try conn.execute("UPDATE n SET v = \(v + 1)")
-                            }
+                            try ConcurrencyWorkload.incrementCounter(in: db)
                         } catch {
                             failures.withLock { $0.append("\(error)") }
                         }

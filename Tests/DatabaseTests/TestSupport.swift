@@ -18,3 +18,18 @@ struct TestFailure: Error, Equatable {
     let message: String
     init(_ message: String = "test failure") { self.message = message }
 }
+
+/// Runs each closure on its own Thread (real parallelism even on a
+/// cooperative pool of 2) and waits for all of them.
+func runOnThreadsAndWait(_ jobs: [@Sendable () -> Void], timeout: TimeInterval = 30) -> Bool {
+    let group = DispatchGroup()
+    for job in jobs {
+        group.enter()
+        let thread = Thread {
+            job()
+            group.leave()
+        }
+        thread.start()
+    }
+    return group.wait(timeout: .now() + timeout) == .success
+}
