@@ -29,6 +29,7 @@ public enum MailboxText: Sendable, Hashable {
     case htmlVersion
     case htmlFrameTitle(String)
     case noHTMLVersion
+    case privateLinkHidden
     case backToHistory
 
     // Paging
@@ -79,6 +80,7 @@ extension Catalog {
         case .htmlVersion: return "HTML version"
         case .htmlFrameTitle(let subject): return "HTML version of “\(subject)”"
         case .noHTMLVersion: return "This email has no HTML version."
+        case .privateLinkHidden: return "This email carries a private link (to confirm an address or reset a password), so its content is shown only in the inbox it was sent to."
         case .backToHistory: return "Back to the email history"
 
         case .pagination: return "Pages"

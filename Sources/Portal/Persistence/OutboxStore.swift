@@ -35,18 +35,21 @@ enum OutboxStore {
         let lastError: String
         let createdAt: Date
         let sentAt: Date?
+        /// The body holds a secret link (a token): delivered, but its body is never shown in the history.
+        let privateLink: Bool
     }
 
-    static let columns: SQL = "id, public_id, account_id, user_id, to_address, category, subject, text_body, html_body, status, attempts, last_error, created_at, sent_at"
+    static let columns: SQL = "id, public_id, account_id, user_id, to_address, category, subject, text_body, html_body, status, attempts, last_error, created_at, sent_at, private_link"
 
     @discardableResult
-    static func enqueue(to: String, userID: Int64?, accountID: Int64?, category: EmailCategory, subject: String, text: String, html: String, now: Date, _ db: DatabaseConnection) throws -> String {
+    static func enqueue(to: String, userID: Int64?, accountID: Int64?, category: EmailCategory, subject: String, text: String, html: String,
+                        privateLink: Bool = false, now: Date, _ db: DatabaseConnection) throws -> String {
         let publicID = PublicID.make("eml")
         // The delivery job commits with the email, so an email exists exactly when it is queued.
         try JobStore.enqueue(kind: OutboxWorker.kind, payload: publicID, runAt: now, maxAttempts: OutboxWorker.maxAttempts, now: now, db)
         try db.execute("""
-            INSERT INTO outbox_emails (public_id, account_id, user_id, to_address, category, subject, text_body, html_body, status, next_attempt_at, created_at)
-            VALUES (\(publicID), \(accountID), \(userID), \(to), \(category.rawValue), \(subject), \(text), \(html), \(OutboxStatus.pending.rawValue), \(now), \(now))
+            INSERT INTO outbox_emails (public_id, account_id, user_id, to_address, category, subject, text_body, html_body, status, next_attempt_at, created_at, private_link)
+            VALUES (\(publicID), \(accountID), \(userID), \(to), \(category.rawValue), \(subject), \(text), \(html), \(OutboxStatus.pending.rawValue), \(now), \(now), \(privateLink))
             """)
         return publicID
     }

@@ -237,6 +237,14 @@ enum Schema {
             );
             """
         },
+        Migration(version: 5, name: "outbox private links") { d in
+            // Emails that carry a secret link (verification, password reset, address change) are kept
+            // for delivery but never shown in the email history, where a session thief could read them.
+            """
+            ALTER TABLE outbox_emails ADD COLUMN private_link \(d.boolean) NOT NULL DEFAULT 0;
+            UPDATE outbox_emails SET private_link = 1 WHERE text_body LIKE '%token=%';
+            """
+        },
     ]
 
     static var migrator: Migrator { Migrator(migrations) }

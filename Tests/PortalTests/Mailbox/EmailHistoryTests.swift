@@ -154,6 +154,33 @@ struct EmailHistoryTests {
         #expect(!list.text.contains(bobsEmail.publicId))
     }
 
+    @Test("emails that carry a private link are listed, but their content never shows in the history")
+    func privateLinksStayInTheInbox() throws {
+        // setup: the sign-up's verification email and a password reset both carry a token.
+        let app = try TestApp()
+        let person = Person.make()
+        let browser = try person.signUpAndLogIn(app)
+        try app.browser().submit("/password/forgot", form: [("email", person.email)], from: "/password/forgot")
+        let ids = try app.ids(of: person.email)
+        let invoice = try app.enqueueEmail(to: person.email, userID: ids.user, accountID: ids.account, subject: "Invoice 9")
+        let withLinks = try app.emails(to: person.email).filter { $0.textBody.contains("token=") }
+        // MUT
+        let list = try browser.get("/account/emails")
+        let pages = try withLinks.map { try browser.get("/account/emails/\($0.publicId)") }
+        let frames = try withLinks.map { try browser.get("/account/emails/\($0.publicId)/html") }
+        let invoicePage = try browser.get("/account/emails/\(invoice)")
+        // validate
+        #expect(withLinks.count == 2)
+        #expect(Set(withLinks.map(\.publicId)).isSubset(of: emailIDs(in: list.text)))
+        for page in pages {
+            #expect(page.status == .ok)
+            #expect(!page.text.contains("token="))
+            #expect(page.text.contains("shown only in the inbox it was sent to"))
+        }
+        #expect(frames.allSatisfy { $0.status == .notFound })
+        #expect(invoicePage.text.contains("<pre>"))
+    }
+
     @Test("a delegate with the emails permission sees the account's emails but never the owner's security emails")
     func delegateVisibility() throws {
         // setup

@@ -48,8 +48,9 @@ extension IdentityService {
                                           every: 3600, to: owner.email, userID: owner.id, accountID: owner.lastAccountId, db)
             } else {
                 let link = url(.accountEmailChangeConfirm, query: [("token", token)])
+                // In no account's history: whether it was sent must not tell a free address from a taken one.
                 try mailer.enqueue(.emailChangeConfirm(name: user.name, newEmail: newEmail, link: link), to: newEmail,
-                                   userID: user.id, accountID: user.lastAccountId, db, devLink: link)
+                                   userID: user.id, accountID: nil, db, privateLink: link)
             }
             try mailer.enqueue(.emailChangeNotice(name: user.name, newEmail: newEmail), to: user.email,
                                userID: user.id, accountID: user.lastAccountId, db)

@@ -15,19 +15,23 @@ struct Mailer: Sendable {
     /// to flood a customer's mailbox. Returns whether it was queued.
     @discardableResult
     func enqueueLimited(_ email: EmailTemplate, every interval: TimeInterval, to address: String, userID: Int64?, accountID: Int64?,
-                        _ db: DatabaseConnection, devLink: String? = nil) throws -> Bool {
+                        _ db: DatabaseConnection, privateLink: String? = nil) throws -> Bool {
         let subject = email.content.subject
         if try OutboxStore.sentRecently(to: address, subject: subject, since: now().addingTimeInterval(-interval), db) { return false }
-        try enqueue(email, to: address, userID: userID, accountID: accountID, db, devLink: devLink)
+        try enqueue(email, to: address, userID: userID, accountID: accountID, db, privateLink: privateLink)
         return true
     }
 
-    func enqueue(_ email: EmailTemplate, to address: String, userID: Int64?, accountID: Int64?, _ db: DatabaseConnection, devLink: String? = nil) throws {
+    /// `privateLink`: the secret link the email carries (a token). Such an email is delivered but its
+    /// body never shows in the email history; without SMTP the link is logged for the developer.
+    func enqueue(_ email: EmailTemplate, to address: String, userID: Int64?, accountID: Int64?, _ db: DatabaseConnection,
+                 privateLink: String? = nil) throws {
         let content = email.content
         try OutboxStore.enqueue(to: address, userID: userID, accountID: accountID, category: email.category,
-                                subject: content.subject, text: content.text, html: content.html, now: now(), db)
-        if logLinks, let devLink {
-            logger.info("email link (no SMTP configured)", ["to": .string(address), "subject": .string(content.subject), "link": .string(devLink)])
+                                subject: content.subject, text: content.text, html: content.html, privateLink: privateLink != nil,
+                                now: now(), db)
+        if logLinks, let privateLink {
+            logger.info("email link (no SMTP configured)", ["to": .string(address), "subject": .string(content.subject), "link": .string(privateLink)])
         }
     }
 }

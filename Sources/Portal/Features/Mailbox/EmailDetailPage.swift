@@ -13,7 +13,8 @@ enum EmailDetailPage {
         let category: MailboxText
         let status: DeliveryTag
         let lastError: String
-        let textBody: String
+        /// nil when the email carries a private link: only its recipient's inbox shows it.
+        let textBody: String?
         let hasHTML: Bool
     }
 
@@ -46,10 +47,24 @@ enum EmailDetailPage {
                     }
                 }
             }
-            section(.class("card email-part"), .aria("labelledby", "email-text-title")) {
-                h2(.id("email-text-title")) { catalog(.mailbox(.textVersion)) }
-                div(.class("table-wrap")) { pre { model.textBody } }
+            if let textBody = model.textBody {
+                section(.class("card email-part"), .aria("labelledby", "email-text-title")) {
+                    h2(.id("email-text-title")) { catalog(.mailbox(.textVersion)) }
+                    div(.class("table-wrap")) { pre { textBody } }
+                }
+                EmailHTMLPart(model: model, shownSubject: shownSubject, catalog: catalog)
+            } else {
+                section(.class("card")) { p(.class("muted")) { catalog(.mailbox(.privateLinkHidden)) } }
             }
+        }
+    }
+
+    struct EmailHTMLPart: HTML {
+        let model: Model
+        let shownSubject: String
+        let catalog: Catalog
+
+        var content: some HTML {
             section(.class("card email-part"), .aria("labelledby", "email-html-title")) {
                 h2(.id("email-html-title")) { catalog(.mailbox(.htmlVersion)) }
                 if model.hasHTML {

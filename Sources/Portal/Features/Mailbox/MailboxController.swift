@@ -96,8 +96,8 @@ struct MailboxController: Sendable {
         let model = EmailDetailPage.Model(
             publicID: email.publicId, date: clock.format(email.createdAt), isoDate: LocalTime.iso(email.createdAt),
             to: email.toAddress, subject: email.subject, category: EmailHistoryPage.categoryText(email.category),
-            status: DeliveryTag(status: email.status), lastError: Self.shownError(email), textBody: email.textBody,
-            hasHTML: !email.htmlBody.isEmpty)
+            status: DeliveryTag(status: email.status), lastError: Self.shownError(email),
+            textBody: email.privateLink ? nil : email.textBody, hasHTML: !email.htmlBody.isEmpty && !email.privateLink)
         return services.renderer.panelPage(request, title: email.subject.isEmpty ? catalog(.mailbox(.noSubject)) : email.subject) {
             EmailDetailPage.View(model: model, catalog: catalog)
         }
@@ -106,7 +106,7 @@ struct MailboxController: Sendable {
     /// The stored HTML as it was sent, under its own policy (see `emailContentSecurityPolicy`).
     func emailHTML(_ request: Request, publicID: String) throws -> Response {
         let email = try findEmail(request, publicID: publicID)
-        guard !email.htmlBody.isEmpty else { throw HTTPError(.notFound) }
+        guard !email.htmlBody.isEmpty, !email.privateLink else { throw HTTPError(.notFound) }
         var response = Response.html(email.htmlBody)
         response.headers["Content-Security-Policy"] = Self.emailContentSecurityPolicy
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
