@@ -5,6 +5,9 @@ import Testing
 
 @Suite("Notifications")
 struct NotificationsTests {
+    /// What a browser sends when the person opens the page from the panel (the bell, a link).
+    static let opened = [("Sec-Fetch-Site", "same-origin"), ("Sec-Fetch-Mode", "navigate"), ("Sec-Fetch-Dest", "document")]
+
     @Test("the page lists the person's notifications newest first, unread ones marked for eyes and screen readers, and viewing marks them read")
     func list() throws {
         // setup
@@ -21,8 +24,8 @@ struct NotificationsTests {
         try app.addNotification(userID: try app.ids(of: other.email).user, message: "Eve's secret")
         // MUT
         let before = try browser.get("/")
-        let page = try browser.get("/notifications")
-        let again = try browser.get("/notifications")
+        let page = try browser.get("/notifications", headers: Self.opened)
+        let again = try browser.get("/notifications", headers: Self.opened)
         let dashboard = try browser.get("/")
         // validate
         #expect(page.status == .ok)
@@ -43,6 +46,29 @@ struct NotificationsTests {
         #expect(!dashboard.text.contains("badge-count"))
     }
 
+    @Test("a visit sent from another site, a HEAD, a prefetch or a client without Fetch Metadata marks nothing read",
+          arguments: [
+            (HTTPMethod.GET, [("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Mode", "navigate")]),
+            (HTTPMethod.GET, [("Sec-Fetch-Site", "same-site"), ("Sec-Fetch-Mode", "navigate")]),
+            (HTTPMethod.GET, [("Sec-Fetch-Site", "same-origin"), ("Sec-Fetch-Mode", "no-cors")]),
+            (HTTPMethod.GET, [("Sec-Fetch-Site", "none"), ("Sec-Fetch-Mode", "navigate"), ("Sec-Purpose", "prefetch")]),
+            (HTTPMethod.GET, []),
+            (HTTPMethod.HEAD, opened),
+          ])
+    func onlyOpeningMarksRead(method: HTTPMethod, headers: [(String, String)]) throws {
+        // setup
+        let app = try TestApp()
+        let person = Person.make()
+        let browser = try person.signUpAndLogIn(app)
+        try app.addNotification(userID: try app.ids(of: person.email).user, severity: .warning, message: "New sign-in from Firefox on Linux")
+        // MUT
+        let visit = try browser.send(method, "/notifications", headers: headers)
+        let dashboard = try browser.get("/")
+        // validate
+        #expect(visit.status == .ok)
+        #expect(dashboard.text.contains("<span class=\"badge-count\" aria-hidden=\"true\">1</span>"))
+    }
+
     @Test("Mark all as read clears the pages not yet seen and the bell count, and says so")
     func markAllRead() throws {
         // setup
@@ -55,7 +81,7 @@ struct NotificationsTests {
         for number in 1...21 {
             try app.addNotification(userID: ids.user, message: "Notice \(number).", at: start.addingTimeInterval(Double(number)))
         }
-        let firstPage = try browser.get("/notifications")   // marks the 20 it shows
+        let firstPage = try browser.get("/notifications", headers: Self.opened)   // marks the 20 it shows
         // MUT
         let response = try browser.submit("/notifications/read", form: [], from: "/notifications")
         let page = try browser.get(response.location ?? "")
@@ -103,7 +129,7 @@ struct NotificationsTests {
             try app.addNotification(userID: ids.user, message: "Notice \(number).", at: start.addingTimeInterval(Double(number)))
         }
         // MUT
-        let first = try browser.get("/notifications")
+        let first = try browser.get("/notifications", headers: Self.opened)
         let second = try browser.get("/notifications?page=2")
         let beyond = try browser.get("/notifications?page=3")
         let malformed = try browser.get("/notifications?page=2x")

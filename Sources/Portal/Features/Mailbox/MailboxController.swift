@@ -117,9 +117,17 @@ struct MailboxController: Sendable {
     // MARK: Notifications
 
     /// Lists a page of notifications and marks the ones it shows read, as opening a letter does. Those
-    /// that were unread are still highlighted on this page, and the bell counts what is left. Safe as a
-    /// GET: the session cookie is SameSite=Lax, so only a top-level visit (the person seeing the page)
-    /// marks anything.
+    /// that were unread are still highlighted on this page, and the bell counts what is left.
+    /// Only a page the person opened from the panel itself (or typed, or bookmarked) marks anything:
+    /// another site sending the browser here, a HEAD, a prefetch or a client without Fetch Metadata
+    /// changes nothing, so nobody can clear someone's security notices from outside.
+    static func marksRead(_ request: Request) -> Bool {
+        guard request.method == .GET else { return false }
+        let site = request.headers["Sec-Fetch-Site"], mode = request.headers["Sec-Fetch-Mode"]
+        let purpose = request.headers["Sec-Purpose"] ?? request.headers["Purpose"]
+        return (site == "same-origin" || site == "none") && mode == "navigate" && purpose == nil
+    }
+
     func notifications(_ request: Request) throws -> Response {
         guard var identity = request.context.identity else { throw HTTPError(.forbidden) }
         let catalog = request.context.catalog
@@ -131,7 +139,7 @@ struct MailboxController: Sendable {
         }
         guard let (pagination, items) = loaded else { throw HTTPError(.notFound) }
         let unreadShown = items.filter { $0.readAt == nil }.map(\.id)
-        if !unreadShown.isEmpty {
+        if !unreadShown.isEmpty, Self.marksRead(request) {
             let now = services.clock.now()
             let marked = try services.database.write { db in
                 try NotificationStore.markRead(userID: identity.userID, ids: unreadShown, now: now, db)
