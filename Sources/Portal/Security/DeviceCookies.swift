@@ -4,47 +4,58 @@ import HTTPServer
 /// Device cookies (OWASP "Slow Down Online Guessing Attacks with Device Cookies"): a browser that
 /// completed a sign-in for a user gets a signed cookie naming that user. When an address is refused
 /// for too many failed logins (a shared office or mobile network with an attacker on it), a login
-/// that carries the user's device cookie is still let through to the password check; the per-email
-/// delay and lock apply to it as to any other.
+/// that carries the user's device cookie still reaches the password check.
 ///
-/// Value: `<nonce>.<tag>`, both base64url, tag = HMAC(device-cookie key, "device|<user id>|<nonce>").
-/// Nothing is stored: the key recognises its own cookies, and rotating the secret key forgets them all.
+/// What a cookie does not do: it only ever helps with its own user, and only past the per-address
+/// block. The per-email delay and lock (`IdentityService.delayThreshold`, `lockThreshold`) count a
+/// cookie holder's failures like anyone's, which is the per-device lockout OWASP asks for: a stolen
+/// cookie buys no more guesses than a clean network gets.
+///
+/// Value: `<issued>.<nonce>.<tag>`; issued is Unix seconds, tag = HMAC(device-cookie key,
+/// "device|<user id>|<stamp>|<issued>|<nonce>"), base64url. The stamp is the user's stored password
+/// hash, so changing or resetting the password (what a user does after a compromise) voids every
+/// cookie issued before; a cookie older than `lifetime` is refused whatever the browser kept.
+/// Nothing is stored, and rotating the secret key forgets them all.
 struct DeviceCookies: Sendable {
     static let lifetime = 180 * 24 * 3600
-    private static let httpsName = "__Host-hs_device"
-    private static let plainName = "hs_device"
 
     private let authenticator: MessageAuthenticator
     private let secure: Bool
+    /// `__Host-` behind https, like the session cookie; only that name is read.
+    let name: String
 
     init(keys: KeyRing, https: Bool) {
         authenticator = MessageAuthenticator(key: keys.key(for: .deviceCookies))
         secure = https
+        name = https ? "__Host-hs_device" : "hs_device"
     }
 
-    /// A fresh cookie for a browser that just completed `userID`'s sign-in.
-    func cookie(userID: Int64) -> Cookie {
+    /// A fresh value for a browser that just completed the sign-in of `userID`, whose password hash is `stamp`.
+    func value(userID: Int64, stamp: String, now: Date) -> String {
+        let issued = String(Int64(now.timeIntervalSince1970))
         let nonce = SecureRandom.token(bytes: 16)
-        let value = nonce + "." + Base64URL.encode(authenticator.tag(Self.message(userID: userID, nonce: nonce)))
-        return Cookie(name: secure ? Self.httpsName : Self.plainName, value: value, path: "/", maxAge: Self.lifetime,
-                      httpOnly: true, secure: secure, sameSite: .lax)
+        return issued + "." + nonce + "." + Base64URL.encode(authenticator.tag(Self.message(userID, stamp, issued, nonce)))
     }
 
-    /// Whether `value` is a cookie this deployment issued for `userID`.
-    func recognises(_ value: String?, userID: Int64) -> Bool {
-        guard let value, value.utf8.count <= 128 else { return false }
-        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let tag = Base64URL.decode(String(parts[1])) else { return false }
-        return authenticator.verify(tag, Self.message(userID: userID, nonce: String(parts[0])))
+    /// The cookie carrying `value`. SameSite=Strict: it is only ever needed on the login form's own POST.
+    func cookie(_ value: String) -> Cookie {
+        Cookie(name: name, value: value, path: "/", maxAge: Self.lifetime, httpOnly: true, secure: secure, sameSite: .strict)
     }
 
-    /// The device cookie a request carries. Both names are read: the value is verified anyway, and a
-    /// deployment moving to https keeps recognising the browsers it knew.
-    static func presented(in cookies: [String: String]) -> String? {
-        cookies[httpsName] ?? cookies[plainName]
+    /// Whether `value` is a cookie this deployment issued for `userID` since its password was last set,
+    /// less than `lifetime` ago.
+    func recognises(_ value: String?, userID: Int64, stamp: String, now: Date) -> Bool {
+        guard let value, value.utf8.count <= 160 else { return false }
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, let issued = Int64(parts[0]), let tag = Base64URL.decode(parts[2]) else { return false }
+        let age = Int64(now.timeIntervalSince1970) - issued
+        guard age >= -300, age < Int64(Self.lifetime),
+              authenticator.verify(tag, Self.message(userID, stamp, parts[0], parts[1]))
+        else { return false }
+        return true
     }
 
-    private static func message(userID: Int64, nonce: String) -> String {
-        "device|\(userID)|\(nonce)"
+    private static func message(_ userID: Int64, _ stamp: String, _ issued: String, _ nonce: String) -> String {
+        "device|\(userID)|\(stamp)|\(issued)|\(nonce)"
     }
 }

@@ -56,6 +56,22 @@ struct LoginSecurityTests {
         }
     }
 
+    /// Fails `IdentityService.addressLimit` logins from the test client's address, each for another
+    /// email, as a password-spraying attack from one network would.
+    private func blockAddress(_ app: TestApp, tag: String = "") throws {
+        for index in 0..<IdentityService.addressLimit {
+            try app.browser().submit("/login", form: [("email", "sprayed-\(tag)\(index)@example.com"), ("password", "wrong password number x")],
+                                     from: "/login")
+        }
+    }
+
+    /// A browser holding only this device cookie value.
+    private func browser(_ app: TestApp, device: String) -> TestSession {
+        let browser = app.browser()
+        browser.setCookie("hs_device", device)
+        return browser
+    }
+
     @Test("an address with too many failures is refused, except a browser that signed the user in before")
     func addressBlockSparesKnownDevices() throws {
         // setup
@@ -63,46 +79,89 @@ struct LoginSecurityTests {
         let person = Person.make()
         let other = Person.make("Grace Hopper")
         let known = try person.signUpAndLogIn(app)
-        let otherBrowser = try other.signUpAndLogIn(app)
+        let othersDevice = try #require(try other.signUpAndLogIn(app).cookies["hs_device"])
         try known.submit("/logout", form: [], from: "/")
-        let deviceCookie = try #require(known.cookies["hs_device"])
-        for index in 0..<IdentityService.addressLimit {
-            // Spread over many emails, as a password-spraying attack from one network would be.
-            try app.browser().submit("/login", form: [("email", "sprayed-\(index)@example.com"), ("password", "wrong password number x")], from: "/login")
-        }
-        let forged = app.browser()
-        forged.setCookie("hs_device", otherBrowser.cookies["hs_device"])   // valid, but another user's
+        let device = try #require(known.cookies["hs_device"])
+        let parts = device.split(separator: ".").map(String.init)
+        let tampered = parts[0] + "." + parts[1] + "." + String(parts[2].reversed())
+        let reissued = String(Int(parts[0])! + 1) + "." + parts[1] + "." + parts[2]
+        try blockAddress(app)
         // MUT
         let stranger = try person.logIn(app.browser())
         let wrongFromKnown = try known.submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login")
         app.time.advance(by: 31)
         let rightFromKnown = try person.logIn(known)
-        let withOthersCookie = try person.logIn(forged)
+        let forged = try [othersDevice, tampered, reissued, parts[1], ""].map { try person.logIn(browser(app, device: $0)).status }
         // validate
         #expect(stranger.status == .tooManyRequests)
         #expect(stranger.text.contains("Too many attempts from your network"))
         #expect(wrongFromKnown.status == .unprocessableContent)
         #expect(rightFromKnown.status == .seeOther)
         #expect(try known.get("/").status == .ok)
-        #expect(withOthersCookie.status == .tooManyRequests)
-        #expect(!deviceCookie.isEmpty)
+        #expect(forged.allSatisfy { $0 == .tooManyRequests }, "another user's, altered, re-dated, malformed and empty cookies: \(forged)")
     }
 
-    @Test("the device cookie is HttpOnly, SameSite=Lax, lasts 180 days and is given only once sign-in is complete")
-    func deviceCookieAttributes() throws {
+    @Test("a device cookie still meets the per-email lock, and stops working after a password change or 180 days")
+    func deviceCookieLimits() throws {
         // setup
         let app = try TestApp()
         let person = Person.make()
+        let browser = try person.signUpAndLogIn(app)
+        let device = try #require(browser.cookies["hs_device"])
+        // MUT 1: the per-email lock applies to a known device too.
+        for _ in 0..<IdentityService.lockThreshold {
+            try self.browser(app, device: device).submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login")
+            app.time.advance(by: 31)
+        }
+        let locked = try person.logIn(self.browser(app, device: device))
+        app.time.advance(by: IdentityService.lockDuration + 1)
+        // MUT 2: a password change voids it.
+        let fresh = try person.logIn(self.browser(app, device: device))
+        let newPassword = "another violet tugboat 77 harbour"
+        let session = self.browser(app, device: device)
+        try person.logIn(session)
+        let beforeChange = try #require(session.cookies["hs_device"])
+        try session.submit("/account/password", form: [("current_password", person.password), ("new_password", newPassword)], from: "/account/password")
+        let afterChange = try #require(session.cookies["hs_device"])
+        try blockAddress(app, tag: "a")
+        let changed = Person(name: person.name, email: person.email, password: newPassword)
+        let oldCookie = try changed.logIn(self.browser(app, device: beforeChange))
+        let newCookie = try changed.logIn(self.browser(app, device: afterChange))
+        // MUT 3: 180 days later nothing issued before counts.
+        app.time.advance(by: TimeInterval(DeviceCookies.lifetime) + 1)
+        try blockAddress(app, tag: "b")
+        let expired = try changed.logIn(self.browser(app, device: afterChange))
+        // validate
+        #expect(locked.status == .tooManyRequests)
+        #expect(locked.text.contains("sign-in is paused"))
+        #expect(fresh.status == .seeOther)
+        #expect(afterChange != beforeChange, "the browser that changed the password gets a new cookie")
+        #expect(oldCookie.status == .tooManyRequests)
+        #expect(newCookie.status == .seeOther)
+        #expect(expired.status == .tooManyRequests)
+    }
+
+    @Test("the device cookie is HttpOnly, SameSite=Strict, lasts 180 days and is given only once sign-in is complete")
+    func deviceCookieAttributes() throws {
+        // setup
+        let app = try TestApp()
+        let secureApp = try TestApp { $0.publicURL = "https://panel.hosterra.example" }
+        let person = Person.make()
         try person.signUpAndLogIn(app)
+        try person.signUpAndLogIn(secureApp)
         // MUT
         let response = try person.logIn(app.browser())
+        let secure = try person.logIn(secureApp.browser())
         // validate
         let header = try #require(response.headers.values("Set-Cookie").first { $0.hasPrefix("hs_device=") })
         #expect(header.contains("HttpOnly"))
-        #expect(header.contains("SameSite=Lax"))
+        #expect(header.contains("SameSite=Strict"))
         #expect(header.contains("Max-Age=\(180 * 24 * 3600)"))
-        #expect(app.services.identity.devices.recognises(String(header.dropFirst("hs_device=".count).prefix { $0 != ";" }),
-                                                         userID: try app.ids(of: person.email).user))
+        #expect(!header.contains("Secure"))
+        let secureHeader = try #require(secure.headers.values("Set-Cookie").first { $0.hasPrefix("__Host-hs_device=") })
+        #expect(secureHeader.contains("Secure"))
+        #expect(secureHeader.contains("Path=/"))
+        #expect(!secureHeader.contains("Domain="))
     }
 
     @Test("the session cookie is HttpOnly and SameSite=Lax, and login issues a new session id")

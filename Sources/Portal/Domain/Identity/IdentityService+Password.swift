@@ -62,7 +62,8 @@ extension IdentityService {
 
     enum ChangeOutcome: Sendable, Equatable {
         /// The session's new token (the id changes with every privilege change).
-        case changed(newToken: String)
+        /// The session's new token, and a device cookie value under the new password for this browser.
+        case changed(newToken: String, device: String)
         case wrongCurrent
         case invalidPassword(Text)
     }
@@ -85,6 +86,6 @@ extension IdentityService {
             try NotificationStore.add(userID: user.id, severity: .info, message: Catalog(.english)(.noticePasswordChanged), link: SiteRoute.accountSecurity.path, now: now, db)
             try mailer.enqueue(.passwordChanged(name: user.name, ip: client.ip, resetURL: url(.passwordForgot)), to: user.email, userID: user.id, accountID: user.lastAccountId, db)
         }
-        return .changed(newToken: token)
+        return .changed(newToken: token, device: devices.value(userID: user.id, stamp: passwordHash, now: now))
     }
 }

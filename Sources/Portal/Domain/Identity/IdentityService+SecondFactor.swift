@@ -12,8 +12,9 @@ extension IdentityService {
     static let secondFactorWindow: TimeInterval = 15 * 60
 
     enum SecondFactorOutcome: Sendable, Equatable {
-        /// Signed in: the session's new token; `recoveryCodesLeft` is set when a recovery code was used.
-        case signedIn(newToken: String, recoveryCodesLeft: Int?)
+        /// Signed in: the session's new token and the device cookie's value; `recoveryCodesLeft` is set
+        /// when a recovery code was used.
+        case signedIn(newToken: String, recoveryCodesLeft: Int?, device: String)
         /// Neither six digits nor a recovery code; not counted as an attempt.
         case malformed
         case wrong(attemptsLeft: Int)
@@ -75,7 +76,8 @@ extension IdentityService {
 
             try SessionStore.rotate(sessionID: identity.sessionID, newTokenHash: TokenHash.sha256Hex(token), stage: .full, accountID: identity.account?.id, now: now, db)
             try recordSuccessfulLogin(user: user, client: client, now: now, db)
-            guard recoveryUsed else { return .signedIn(newToken: token, recoveryCodesLeft: nil) }
+            let device = devices.value(userID: user.id, stamp: user.passwordHash, now: now)
+            guard recoveryUsed else { return .signedIn(newToken: token, recoveryCodesLeft: nil, device: device) }
             let left = try RecoveryCodeStore.remaining(userID: user.id, db)
             try SecurityEventStore.record(userID: user.id, kind: .recoveryCodeUsed, ip: client.ip, device: client.device, now: now, db)
             try NotificationStore.add(userID: user.id, severity: .warning, message: Self.notice(.noticeRecoveryCodeUsed(device: client.device, ip: client.ip)),
@@ -84,7 +86,7 @@ extension IdentityService {
                 try NotificationStore.add(userID: user.id, severity: .warning, message: Self.notice(.noticeRecoveryCodesLow(left)),
                                           link: SiteRoute.accountSecurity.path, now: now, db)
             }
-            return .signedIn(newToken: token, recoveryCodesLeft: left)
+            return .signedIn(newToken: token, recoveryCodesLeft: left, device: device)
         }
     }
 }

@@ -130,7 +130,8 @@ struct IdentityService: Sendable {
     // MARK: Login
 
     enum LoginOutcome: Sendable {
-        case signedIn(token: String, stage: SessionStage, userID: Int64)
+        /// `device`: the device cookie's value once sign-in is complete (nil while the second factor is pending).
+        case signedIn(token: String, stage: SessionStage, device: String?)
         /// Wrong email or password; the same answer whatever the reason.
         case refused
         /// Too many failures for this email: wait this many seconds.
@@ -150,7 +151,8 @@ struct IdentityService: Sendable {
              try LoginAttemptStore.failures(ip: client.ip, since: now.addingTimeInterval(-Self.addressWindow), db))
         }
         // A browser that signed this user in before is not held back by others on its network.
-        if addressFailures >= Self.addressLimit, !(user.map { devices.recognises(client.deviceCookie, userID: $0.id) } ?? false) {
+        if addressFailures >= Self.addressLimit,
+           !(user.map { devices.recognises(client.deviceCookie, userID: $0.id, stamp: $0.passwordHash, now: now) } ?? false) {
             return .addressBlocked
         }
         if let lockedUntil = user?.lockedUntil, lockedUntil > now {
@@ -189,8 +191,10 @@ struct IdentityService: Sendable {
             return .refused
         }
 
+        var passwordHash = user.passwordHash
         if hasher.needsRehash(user.passwordHash), let rehashed = try? hasher.hashBlocking(password) {
             try database.write { db in try UserStore.setPassword(userID: user.id, hash: rehashed, now: now, db) }
+            passwordHash = rehashed
         }
         let stage: SessionStage = user.hasTwoFactor ? .pendingSecondFactor : .full
         let token = SecureRandom.token(bytes: 32)
@@ -204,7 +208,8 @@ struct IdentityService: Sendable {
                 try recordSuccessfulLogin(user: user, client: client, now: now, db)
             }
         }
-        return .signedIn(token: token, stage: stage, userID: user.id)
+        return .signedIn(token: token, stage: stage,
+                         device: stage == .full ? devices.value(userID: user.id, stamp: passwordHash, now: now) : nil)
     }
 
     /// The security event, and on a device never seen before, a notification and an email.

@@ -7,8 +7,7 @@ struct AuthController: Sendable {
     let cookies: SessionCookies
 
     static func client(_ request: Request) -> IdentityService.Client {
-        IdentityService.Client(ip: request.remoteAddress, userAgent: request.headers["User-Agent"] ?? "",
-                               deviceCookie: DeviceCookies.presented(in: request.cookies))
+        IdentityService.Client(ip: request.remoteAddress, userAgent: request.headers["User-Agent"] ?? "")
     }
 
     /// Only local paths are followed after login, never another site.
@@ -44,7 +43,9 @@ struct AuthController: Sendable {
         }
         guard !email.isEmpty, !password.isEmpty else { return again(catalog(.loginRefused), status: .unprocessableContent) }
         guard password.utf8.count <= 4096, email.utf8.count <= 254 else { return again(catalog(.loginRefused), status: .unprocessableContent) }
-        switch try identity.login(email: email, password: password, client: Self.client(request)) {
+        var client = Self.client(request)
+        client.deviceCookie = request.cookies[identity.devices.name]
+        switch try identity.login(email: email, password: password, client: client) {
         case .refused:
             return again(catalog(.loginRefused), status: .unprocessableContent)
         case .wait(let seconds):
@@ -53,14 +54,14 @@ struct AuthController: Sendable {
             return again(catalog(.loginLocked(minutes)), status: .tooManyRequests)
         case .addressBlocked:
             return again(catalog(.errorTooManyRequests), status: .tooManyRequests)
-        case .signedIn(let token, let stage, let userID):
+        case .signedIn(let token, let stage, let device):
             var response: Response
             if stage == .pendingSecondFactor {
                 response = .redirect(to: SiteRoute.loginTwoFactor.url(query: next.map { [("next", $0)] } ?? []))
             } else {
                 response = .redirect(to: try next ?? DelegationService.landingAfterLogin(sessionToken: token, identity: identity))
-                response.setCookie(identity.devices.cookie(userID: userID))
             }
+            if let device { response.setCookie(identity.devices.cookie(device)) }
             response.setCookie(cookies.cookie(token))
             return response
         }

@@ -168,9 +168,11 @@ struct ProfileController: Sendable {
         if new.isEmpty { errors[F.new] = .fieldRequired }
         if errors.isEmpty {
             switch try services.identity.changePassword(identity: identity, current: current, new: new, client: AuthController.client(request)) {
-            case .changed(let newToken):
+            case .changed(let newToken, let device):
                 var response = Response.redirect(to: .accountPassword, flash: .passwordChanged)
                 response.setCookie(services.sessionCookies.cookie(newToken))
+                // The other browsers' device cookies died with the old password; this one proved it.
+                response.setCookie(services.identity.devices.cookie(device))
                 return response
             case .wrongCurrent:
                 errors[F.current] = .profile(.passwordWrongCurrent)

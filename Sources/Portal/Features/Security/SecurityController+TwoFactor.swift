@@ -85,10 +85,10 @@ extension SecurityController {
             }
             response.setCookie(services.sessionCookies.expired())
             return response
-        case .signedIn(let newToken, _):
+        case .signedIn(let newToken, _, let device):
             var response = Response.redirect(to: try next ?? DelegationService.landingAfterLogin(sessionToken: newToken, identity: identityService))
             response.setCookie(services.sessionCookies.cookie(newToken))
-            response.setCookie(identityService.devices.cookie(userID: identity.userID))
+            response.setCookie(identityService.devices.cookie(device))
             return response
         }
     }
