@@ -53,19 +53,23 @@ final class BackgroundWork: Sendable {
         thread.start()
     }
 
-    /// Asks the thread to stop and waits (bounded) until it has; safe to call when not started.
-    func stop() {
+    /// Asks the thread to stop and waits (at most `stopTimeout`) until it has; safe to call when not
+    /// started. Returns false only when the thread was still busy when the wait ran out.
+    @discardableResult
+    func stop() -> Bool {
         let wasRunning = state.withLock { state -> Bool in
             guard state.running, !state.stopping else { return false }
             state.stopping = true
             return true
         }
-        guard wasRunning else { return }
+        guard wasRunning else { return true }
         wake.signal()
-        if finished.wait(timeout: .now() + Self.stopTimeout) == .timedOut {
+        let ended = finished.wait(timeout: .now() + Self.stopTimeout) == .success
+        if !ended {
             services.logger.warning("background work still busy at shutdown; pending emails are retried on the next start")
         }
         state.withLock { $0.running = false }
+        return ended
     }
 
     private var stopRequested: Bool { state.withLock { $0.stopping } }

@@ -39,7 +39,7 @@ enum AccountStore {
     /// The time zone to show a user's times in: their current account's, else their own account's, else UTC.
     static func timeZone(accountID: Int64?, userID: Int64, _ db: DatabaseConnection) throws -> String {
         if let accountID, let zone = try db.queryFirst(String.self, "SELECT time_zone FROM accounts WHERE id = \(accountID)") {
-            return zone
+            return zone   // (not `timeZone(accountID:)`: a missing account falls through to the user's own)
         }
         return try db.queryFirst(String.self, """
             SELECT a.time_zone FROM accounts a JOIN memberships m ON m.account_id = a.id

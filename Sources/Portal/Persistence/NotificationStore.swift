@@ -37,11 +37,11 @@ enum NotificationStore {
 
     /// Marks these notifications of the user read; returns how many were unread.
     static func markRead(userID: Int64, ids: [Int64], now: Date, _ db: DatabaseConnection) throws -> Int {
-        var changed = 0
-        for id in ids {
-            changed += try db.execute("UPDATE notifications SET read_at = \(now) WHERE id = \(id) AND user_id = \(userID) AND read_at IS NULL")
-        }
-        return changed
+        guard !ids.isEmpty else { return 0 }
+        let list = ids.map { id -> SQL in "\(id)" }.joined(separator: ", ")
+        return try db.execute("""
+            UPDATE notifications SET read_at = \(now) WHERE user_id = \(userID) AND read_at IS NULL AND id IN (\(sql: list))
+            """)
     }
 
     static func markAllRead(userID: Int64, now: Date, _ db: DatabaseConnection) throws -> Int {

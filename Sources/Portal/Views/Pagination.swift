@@ -30,7 +30,8 @@ struct Pagination: Sendable, Equatable {
     }
 }
 
-/// "Newer" and "Older" links around "Page X of Y", shown only when there is more than one page.
+/// "Newer" and "Older" links around "Page X of Y", shown when there is more than one page; a list
+/// with its own status line (how many entries match) shows that line even on a single page.
 /// Every paged list is newest first. The links keep the list's other query items (filters).
 struct PagerView: HTML {
     let pagination: Pagination
@@ -58,6 +59,8 @@ struct PagerView: HTML {
                     a(.class("button button-secondary"), .href(url(pagination.page + 1)), .rel("next")) { catalog(.pagerOlder) }
                 }
             }
+        } else if let status {
+            p(.class("muted pager")) { catalog(status) }
         }
     }
 }

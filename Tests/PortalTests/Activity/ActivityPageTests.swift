@@ -33,6 +33,8 @@ struct ActivityPageTests {
         #expect(preferences.afterValue == "technical_emails: off; commercial_emails: on")
 
         #expect(page.status == .ok)
+        #expect(page.text.contains(ActivityHTML.english(.pageStatus(page: 1, pages: 1, events: 2))), "a single page still says how many")
+        #expect(!page.text.contains("rel=\"next\""))
         #expect(page.text.contains(ActivityHTML.english(.action(AuditAction.profileUpdated.rawValue))))
         #expect(page.text.contains(ActivityHTML.english(.action(AuditAction.preferencesUpdated.rawValue))))
         #expect(page.text.contains(ProfileHTML.escape(owner.label)))
