@@ -52,6 +52,8 @@ public enum UsersText: Sendable, Hashable {
     case expiryInvalid
     case expiryPast
     case expiryTooFar
+    case expiryBeyondOwn(String)
+    case fieldExpiresOwnLimit(String)
 
     // Changing one person's access
     case editTitle(String)
@@ -175,6 +177,8 @@ extension Catalog {
         case .fieldExpiresHint(let zone): return "A date as YYYY-MM-DD. The access stops at the end of that day, \(zone) time. Leave empty for no end."
         case .expiryInvalid: return "Enter a date as YYYY-MM-DD, for example 2027-03-31."
         case .expiryPast: return "Choose today or a later day."
+        case .expiryBeyondOwn(let day): return "Your own access ends after \(day): choose that day or an earlier one."
+        case .fieldExpiresOwnLimit(let day): return "Required: your own access ends after \(day), and what you give cannot outlast it."
         case .expiryTooFar: return "Choose a day within the next 10 years, or leave empty for no end."
 
         case .editTitle(let name): return "Access of \(name)"

@@ -42,10 +42,19 @@ enum GrantRules {
         return permissions.isSubset(of: grantable(by: actor))
     }
 
-    /// A delegate can be changed, revoked or re-invited by someone who could have granted all they hold:
-    /// a delegate never touches the owner nor anyone holding more than they may give.
-    static func mayManage(_ actor: Identity.AccountRef, fullAccess: Bool, permissions: Set<Permission>) -> Bool {
-        allows(actor, fullAccess: fullAccess, permissions: permissions)
+    /// Whether the actor may give access ending at `expiresAt` (nil: no end). A delegate whose own
+    /// access ends never gives access beyond that day, nor access without an end.
+    static func allowsEnd(_ actor: Identity.AccountRef, _ expiresAt: Date?) -> Bool {
+        guard let own = actor.accessEndsAt else { return true }
+        guard let expiresAt else { return false }
+        return expiresAt <= own
+    }
+
+    /// A delegate can be changed, revoked or re-invited by someone who could have granted all they hold,
+    /// for as long as they hold it: a delegate never touches the owner, anyone holding more than they
+    /// may give, or anyone whose access outlasts theirs.
+    static func mayManage(_ actor: Identity.AccountRef, fullAccess: Bool, permissions: Set<Permission>, expiresAt: Date?) -> Bool {
+        allows(actor, fullAccess: fullAccess, permissions: permissions) && allowsEnd(actor, expiresAt)
     }
 }
 

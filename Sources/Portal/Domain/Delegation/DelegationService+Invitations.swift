@@ -150,6 +150,7 @@ extension DelegationService {
     static func grantor(_ member: MembershipStore.Member) -> Identity.AccountRef {
         Identity.AccountRef(id: member.accountId, publicID: "", number: "", name: "",
                             role: MembershipRole(rawValue: member.role) ?? .delegate, fullAccess: member.fullAccess,
-                            permissions: Permission.decode(member.permissions), requireDelegateTwoFactor: false)
+                            permissions: Permission.decode(member.permissions), requireDelegateTwoFactor: false,
+                            accessEndsAt: member.expiresAt)
     }
 }

@@ -78,6 +78,7 @@ struct DelegationService: Sendable {
         let zone = try timeZone(accountID: account.id)
         var (grant, errors) = form.grant(timeZone: zone, now: now)
         if let problem = Validation.email(email) { errors[AccessForm.Field.email] = problem }
+        if let problem = Self.fitEnd(account, &grant, timeZone: zone) { errors[AccessForm.Field.expires] = problem }
         if let grant, !GrantRules.allows(account, fullAccess: grant.fullAccess, permissions: grant.permissions) {
             throw Refusal(reason: .grantBeyondOwn)
         }
@@ -127,7 +128,8 @@ struct DelegationService: Sendable {
         guard publicID.utf8.count <= 64, let invitation = try InvitationStore.find(publicID: publicID, accountID: actor.id, db),
               invitation.invitationStatus == .pending
         else { return nil }
-        guard GrantRules.mayManage(actor, fullAccess: invitation.fullAccess, permissions: invitation.permissionSet) else {
+        guard GrantRules.mayManage(actor, fullAccess: invitation.fullAccess, permissions: invitation.permissionSet,
+                                   expiresAt: invitation.accessExpiresAt) else {
             throw Refusal(reason: .invitationBeyondOwn)
         }
         return invitation
@@ -176,7 +178,7 @@ struct DelegationService: Sendable {
     private func manageableMember(actor: Identity.AccountRef, publicID: String, _ db: DatabaseConnection) throws -> MembershipStore.Member? {
         guard publicID.utf8.count <= 64, let member = try MembershipStore.member(publicID: publicID, accountID: actor.id, db) else { return nil }
         if member.membershipRole == .owner { throw Refusal(reason: .ownerUntouchable) }
-        guard GrantRules.mayManage(actor, fullAccess: member.fullAccess, permissions: member.permissionSet) else {
+        guard GrantRules.mayManage(actor, fullAccess: member.fullAccess, permissions: member.permissionSet, expiresAt: member.expiresAt) else {
             throw Refusal(reason: .memberBeyondOwn)
         }
         return member
@@ -194,7 +196,8 @@ struct DelegationService: Sendable {
         guard let account = actor.account else { throw Refusal(reason: .noAccount) }
         let now = clock.now()
         let zone = try timeZone(accountID: account.id)
-        let (typed, errors) = form.grant(timeZone: zone, now: now)
+        var (typed, errors) = form.grant(timeZone: zone, now: now)
+        if let problem = Self.fitEnd(account, &typed, timeZone: zone) { errors[AccessForm.Field.expires] = problem }
         return try database.write { db in
             guard let member = try manageableMember(actor: account, publicID: memberPublicID, db) else { return .notFound }
             guard errors.isEmpty, let grant = typed else { return .invalid(errors) }
@@ -217,6 +220,18 @@ struct DelegationService: Sendable {
                                to: member.email, userID: member.userId, accountID: nil, db)
             return .changed
         }
+    }
+
+    /// A delegate whose own access ends must give access that ends by then. Choosing their own last day
+    /// gives access until the very moment theirs ends; no end or a later day is a problem for the date field.
+    static func fitEnd(_ actor: Identity.AccountRef, _ grant: inout AccessGrant?, timeZone: String) -> Text? {
+        guard let chosen = grant, let own = actor.accessEndsAt, !GrantRules.allowsEnd(actor, chosen.expiresAt) else { return nil }
+        let lastDay = AccessGrant.dayString(own, timeZone: timeZone)
+        if let end = chosen.expiresAt, AccessGrant.dayString(end, timeZone: timeZone) == lastDay {
+            grant?.expiresAt = own
+            return nil
+        }
+        return .users(.expiryBeyondOwn(lastDay))
     }
 
     /// Ends a delegate's access at once (every session of theirs loses the account on its next request). False: unknown id.

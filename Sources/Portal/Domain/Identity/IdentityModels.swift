@@ -80,6 +80,8 @@ public struct Identity: Sendable {
         let fullAccess: Bool
         let permissions: Set<Permission>
         let requireDelegateTwoFactor: Bool
+        /// When this delegate's own access ends; nil for the owner and for access without an end.
+        var accessEndsAt: Date? = nil
     }
 
     /// Whether the current account grants `permission` (the owner holds them all).

@@ -248,7 +248,7 @@ struct IdentityService: Sendable {
            row.membershipExpiresAt.map({ $0 > now }) ?? true {
             account = Identity.AccountRef(id: id, publicID: publicID, number: row.accountNumber ?? "", name: row.accountName ?? "",
                                           role: role, fullAccess: row.fullAccess ?? false, permissions: Permission.decode(row.permissions ?? ""),
-                                          requireDelegateTwoFactor: row.requireDelegateTwoFactor ?? false)
+                                          requireDelegateTwoFactor: row.requireDelegateTwoFactor ?? false, accessEndsAt: row.membershipExpiresAt)
         }
         let identity = Identity(
             sessionID: row.sessionId, sessionPublicID: row.sessionPublicId,

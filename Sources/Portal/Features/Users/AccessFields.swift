@@ -11,6 +11,8 @@ struct AccessFields: HTML {
         let grantable: [Permission]
         let mayGrantFullAccess: Bool
         let timeZone: String
+        /// The actor's own last day, when they are a delegate whose access ends.
+        let ownLastDay: String?
 
         init(form: AccessForm, errors: FieldErrors, actor: Identity.AccountRef, timeZone: String) {
             self.form = form
@@ -18,6 +20,7 @@ struct AccessFields: HTML {
             grantable = GrantRules.grantable(by: actor).sorted()
             mayGrantFullAccess = GrantRules.mayGrantFullAccess(actor)
             self.timeZone = timeZone
+            ownLastDay = actor.accessEndsAt.map { AccessGrant.dayString($0, timeZone: timeZone) }
         }
     }
 
@@ -62,7 +65,8 @@ struct AccessFields: HTML {
             }
         }
         FormField(id: AccessForm.Field.expires, labelText: catalog(.users(.fieldExpires)), type: "date", value: form.expires, error: expiresError,
-                  hint: catalog(.users(.fieldExpiresHint(model.timeZone))), maxLength: 10)
+                  hint: catalog(.users(.fieldExpiresHint(model.timeZone))) + (model.ownLastDay.map { " " + catalog(.users(.fieldExpiresOwnLimit($0))) } ?? ""),
+                  required: model.ownLastDay != nil, maxLength: 10)
     }
 }
 

@@ -56,7 +56,8 @@ enum UsersPage {
                 since: UsersFormat.moment(member.createdAt, timeZone: zone),
                 lastActive: member.lastActiveAt.map { UsersFormat.moment($0, timeZone: zone) },
                 isYou: member.userId == identity.userID,
-                manageable: role == .delegate && GrantRules.mayManage(actor, fullAccess: member.fullAccess, permissions: member.permissionSet))
+                manageable: role == .delegate && GrantRules.mayManage(actor, fullAccess: member.fullAccess, permissions: member.permissionSet,
+                                                                      expiresAt: member.expiresAt))
         }
         let invitations = overview.invitations.map { invitation in
             InvitationRow(
@@ -66,7 +67,8 @@ enum UsersPage {
                 invitedBy: invitation.inviterName ?? "",
                 sent: UsersFormat.moment(invitation.createdAt, timeZone: zone),
                 linkExpires: UsersFormat.moment(invitation.expiresAt, timeZone: zone),
-                manageable: GrantRules.mayManage(actor, fullAccess: invitation.fullAccess, permissions: invitation.permissionSet))
+                manageable: GrantRules.mayManage(actor, fullAccess: invitation.fullAccess, permissions: invitation.permissionSet,
+                                                 expiresAt: invitation.accessExpiresAt))
         }
         return Model(members: members, invitations: invitations,
                      access: AccessFields.Model(form: form, errors: errors, actor: actor, timeZone: zone),
