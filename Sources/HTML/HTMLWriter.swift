@@ -133,6 +133,11 @@ public struct HTMLWriter: ~Copyable {
                 append(byte: UInt8(ascii: " "))
                 appendUnescaped(name)
                 if let value { appendAttributeValue(value) }
+            case let .prefixed(prefix, name, value):
+                append(byte: UInt8(ascii: " "))
+                append(prefix.text)
+                appendUnescaped(name)
+                appendAttributeValue(value)
             case .classes:
                 if classesWritten { continue }
                 classesWritten = true
