@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hosterra", targets: ["hosterra"]),
+        .executable(name: "html-bench", targets: ["HTMLBench"]),
     ],
     targets: [
         // Debian C libraries, one system-library target each.
@@ -27,6 +28,8 @@ let package = Package(
             dependencies: ["HTML", "HTTPServer", "Database", "CSodium", "COpenSSL", "CQREncode", "CCurl"]
         ),
         .executableTarget(name: "hosterra", dependencies: ["Portal"]),
+        // `make bench` runs it: render time of a ~20 KB page, kept out of the tests.
+        .executableTarget(name: "HTMLBench", dependencies: ["HTML"]),
 
         .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),

@@ -21,7 +21,22 @@ public struct HTMLAttribute: Sendable {
         case fixedFlag(StaticString)
         /// A validated run-time name; `nil` value renders a boolean attribute.
         case dynamic(String, String?)
+        /// `aria-` or `data-` and a validated run-time name, kept apart so that
+        /// no string is concatenated when the attribute is made.
+        case prefixed(NamePrefix, String, String)
         case classes(String)
+    }
+
+    @usableFromInline
+    enum NamePrefix: Sendable {
+        case aria, data
+
+        var text: StaticString {
+            switch self {
+            case .aria: "aria-"
+            case .data: "data-"
+            }
+        }
     }
 
     @usableFromInline
@@ -62,12 +77,12 @@ public struct HTMLAttribute: Sendable {
 extension HTMLAttribute {
     /// `aria-<name>="<value>"`. Dropped if `name` is not `[a-zA-Z0-9-:]+`.
     public static func aria(_ name: String, _ value: String) -> HTMLAttribute {
-        prefixed("aria-", name, value)
+        prefixed(.aria, name, value)
     }
 
     /// `data-<name>="<value>"`. Dropped if `name` is not `[a-zA-Z0-9-:]+`.
     public static func data(_ name: String, _ value: String) -> HTMLAttribute {
-        prefixed("data-", name, value)
+        prefixed(.data, name, value)
     }
 
     /// Any other attribute. `value: nil` renders a boolean attribute.
@@ -82,9 +97,9 @@ extension HTMLAttribute {
         return HTMLAttribute(.dynamic(name, value))
     }
 
-    private static func prefixed(_ prefix: String, _ name: String, _ value: String) -> HTMLAttribute {
+    private static func prefixed(_ prefix: NamePrefix, _ name: String, _ value: String) -> HTMLAttribute {
         guard isValidName(name) else { return HTMLAttribute(.skipped) }
-        return HTMLAttribute(.dynamic(prefix + name, value))
+        return HTMLAttribute(.prefixed(prefix, name, value))
     }
 
     static func isValidName(_ name: String) -> Bool {

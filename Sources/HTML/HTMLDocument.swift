@@ -13,9 +13,9 @@
 /// before it in a builder.
 public struct HTMLDocument<Head: HTML, Body: HTML>: HTML {
     /// Attributes of `<html>`; `lang` comes first.
-    public var htmlAttributes: [HTMLAttribute]
+    public var htmlAttributes: HTMLAttributeList
     /// Attributes of `<body>`.
-    public var bodyAttributes: [HTMLAttribute]
+    public var bodyAttributes: HTMLAttributeList
     /// Children of `<head>`.
     public var headContent: Head
     /// Children of `<body>`.
@@ -30,8 +30,10 @@ public struct HTMLDocument<Head: HTML, Body: HTML>: HTML {
         @HTMLBuilder head: () -> Head,
         @HTMLBuilder body: () -> Body
     ) {
-        self.htmlAttributes = [.lang(lang)] + htmlAttributes
-        self.bodyAttributes = bodyAttributes
+        // Without extra attributes (the usual case) `lang` is stored inline: no array is built.
+        self.htmlAttributes = htmlAttributes.isEmpty
+            ? HTMLAttributeList(.lang(lang)) : HTMLAttributeList([.lang(lang)] + htmlAttributes)
+        self.bodyAttributes = HTMLAttributeList(bodyAttributes)
         self.headContent = head()
         self.bodyContent = body()
     }

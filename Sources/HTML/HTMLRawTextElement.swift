@@ -24,23 +24,44 @@ extension HTMLTag.style: HTMLRawTextTag {
 /// script(.src("/app.js"), .defer)
 /// script(.type("application/json"), .id("data")) { jsonString }
 /// ```
+///
+/// Like ``HTMLElement``, one initializer each for none, one, and two or more attributes.
 public struct HTMLRawTextElement<Tag: HTMLRawTextTag>: HTML, Sendable {
     /// The element's attributes, in order.
-    public var attributes: [HTMLAttribute]
+    public var attributes: HTMLAttributeList
     /// The unescaped body.
     public var text: String
 
-    /// Creates the element; omit the closure for an external script.
+    /// Creates the element without attributes.
     @inlinable
-    public init(_ attributes: HTMLAttribute..., @HTMLRawTextBuilder content: () -> String = { "" }) {
-        self.attributes = attributes
-        self.text = content()
+    public init(@HTMLRawTextBuilder content: () -> String = { "" }) {
+        self.init(attributeList: HTMLAttributeList(), content: content)
+    }
+
+    /// Creates the element with one attribute; omit the closure for an external script.
+    @inlinable
+    public init(_ a0: HTMLAttribute, @HTMLRawTextBuilder content: () -> String = { "" }) {
+        self.init(attributeList: HTMLAttributeList(a0), content: content)
+    }
+
+    /// Creates the element with two or more attributes.
+    @inlinable
+    public init(
+        _ a0: HTMLAttribute, _ a1: HTMLAttribute, _ more: HTMLAttribute...,
+        @HTMLRawTextBuilder content: () -> String = { "" }
+    ) {
+        self.init(attributeList: HTMLAttributeList(a0, a1, more), content: content)
     }
 
     /// Creates the element from an attribute array.
     @inlinable
     public init(attributes: [HTMLAttribute], @HTMLRawTextBuilder content: () -> String = { "" }) {
-        self.attributes = attributes
+        self.init(attributeList: HTMLAttributeList(attributes), content: content)
+    }
+
+    @inlinable
+    init(attributeList: HTMLAttributeList, content: () -> String) {
+        self.attributes = attributeList
         self.text = content()
     }
 

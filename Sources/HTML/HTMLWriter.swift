@@ -85,10 +85,16 @@ public struct HTMLWriter: ~Copyable {
 
     /// Writes an opening tag; `openingTag` is `"<name"` without `>`.
     @inlinable
-    public mutating func appendOpeningTag(_ openingTag: StaticString, attributes: [HTMLAttribute]) {
+    public mutating func appendOpeningTag(_ openingTag: StaticString, attributes: borrowing HTMLAttributeList) {
         append(openingTag)
         if !attributes.isEmpty { appendAttributes(attributes) }
         append(byte: UInt8(ascii: ">"))
+    }
+
+    /// Writes an opening tag with attributes from an array.
+    @inlinable
+    public mutating func appendOpeningTag(_ openingTag: StaticString, attributes: [HTMLAttribute]) {
+        appendOpeningTag(openingTag, attributes: HTMLAttributeList(attributes))
     }
 
     /// Writes each attribute as ` name="value"` (or ` name` for boolean ones).
@@ -97,7 +103,20 @@ public struct HTMLWriter: ~Copyable {
     /// `class="…"` (space separated) at the position of the first, because
     /// browsers would silently ignore every duplicate after the first.
     @usableFromInline
-    mutating func appendAttributes(_ attributes: [HTMLAttribute]) {
+    mutating func appendAttributes(_ attributes: borrowing HTMLAttributeList) {
+        switch attributes.storage {
+        case .none:
+            break
+        case let .one(attribute):
+            withUnsafePointer(to: attribute) { appendAttributes(UnsafeBufferPointer(start: $0, count: 1)) }
+        case let .many(array):
+            array.withUnsafeBufferPointer { appendAttributes($0) }
+        }
+    }
+
+    /// One loop for both storages: the inline attribute is seen as a one-element
+    /// buffer, an array through its own; neither is copied into a new array.
+    private mutating func appendAttributes(_ attributes: UnsafeBufferPointer<HTMLAttribute>) {
         var classesWritten = false
         for index in attributes.indices {
             switch attributes[index].storage {
@@ -114,10 +133,15 @@ public struct HTMLWriter: ~Copyable {
                 append(byte: UInt8(ascii: " "))
                 appendUnescaped(name)
                 if let value { appendAttributeValue(value) }
+            case let .prefixed(prefix, name, value):
+                append(byte: UInt8(ascii: " "))
+                append(prefix.text)
+                appendUnescaped(name)
+                appendAttributeValue(value)
             case .classes:
                 if classesWritten { continue }
                 classesWritten = true
-                appendMergedClasses(attributes[index...])
+                appendMergedClasses(UnsafeBufferPointer(rebasing: attributes[index...]))
             }
         }
     }
@@ -128,11 +152,11 @@ public struct HTMLWriter: ~Copyable {
         append(byte: UInt8(ascii: "\""))
     }
 
-    private mutating func appendMergedClasses(_ attributes: ArraySlice<HTMLAttribute>) {
+    private mutating func appendMergedClasses(_ attributes: UnsafeBufferPointer<HTMLAttribute>) {
         append(" class=\"")
         var first = true
-        for attribute in attributes {
-            guard case let .classes(value) = attribute.storage, !value.isEmpty else { continue }
+        for index in attributes.indices {
+            guard case let .classes(value) = attributes[index].storage, !value.isEmpty else { continue }
             if !first { append(byte: UInt8(ascii: " ")) }
             first = false
             appendEscapedAttributeValue(value)

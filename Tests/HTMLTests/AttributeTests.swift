@@ -24,6 +24,12 @@ struct AttributeTests {
             == "<div aria-label=\"Go\" data-user-id=\"42\"></div>")
     }
 
+    @Test func ariaAndDataValuesAreEscapedAfterTheirPrefixedName() {
+        #expect(div(.aria("label", "a<b")) {}.renderString() == "<div aria-label=\"a&lt;b\"></div>")
+        #expect(tr(.data("row-id", "1'2\"&"), .class("r")) {}.renderString()
+            == "<tr data-row-id=\"1&#39;2&quot;&amp;\" class=\"r\"></tr>")
+    }
+
     @Test func ariaShorthandsRender() {
         let html = div(.ariaCurrent("page"), .ariaDescribedBy("hint"), .ariaInvalid(true),
                        .ariaInvalid(false), .ariaLive("polite"), .ariaHidden) {}

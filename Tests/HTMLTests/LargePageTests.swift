@@ -3,6 +3,7 @@ import Testing
 
 /// A realistic dashboard with ~40 nested elements and several `if`/`for`
 /// statements, used to check type-checking speed and rendering of big pages.
+/// Sources/HTMLBench/DashboardPage.swift is a copy that the benchmark renders.
 struct DashboardPage: HTML {
     struct Service: Sendable {
         var name: String
@@ -145,35 +146,5 @@ struct LargePageTests {
         #expect(output.components(separatedBy: "</h3>").count == 101)
         #expect(output.components(separatedBy: "</p>").count == 101)
         #expect(output.contains("<h3>Row 99</h3><p data-index=\"99\">Value &lt; 99</p></section></div>"))
-    }
-
-    /// Not a timed assertion: prints µs per render for a ~20 KB page (run with
-    /// `swift test -c release --filter benchmark` for meaningful numbers).
-    @Test func benchmarkTwentyKilobytePage() {
-        #if DEBUG
-        let iterations = 50
-        #else
-        let iterations = 5_000
-        #endif
-        let page = DashboardPage.sample(serviceCount: 75)
-        let size = page.render().count
-        #expect(size > 18_000)
-        let clock = ContinuousClock()
-        var total = 0
-        let full = clock.measure {
-            for _ in 0..<iterations { total &+= page.render(capacity: 32_768).count }
-        }
-        let prebuilt = page.content
-        let writeOnly = clock.measure {
-            for _ in 0..<iterations { total &+= prebuilt.render(capacity: 32_768).count }
-        }
-        #expect(total == 2 * size * iterations)
-        print("HTML benchmark: \(size) bytes; \(Self.micros(full, iterations)) µs per render "
-            + "(\(Self.micros(writeOnly, iterations)) µs writing a prebuilt tree)")
-    }
-
-    private static func micros(_ duration: Duration, _ iterations: Int) -> Double {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return (seconds * 1e6 / Double(iterations) * 10).rounded() / 10
     }
 }
