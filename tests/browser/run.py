@@ -179,6 +179,7 @@ def test_signup_verify_2fa_recovery(h):
     assert h.driver.find_element(By.CSS_SELECTOR, "svg").is_displayed()
     step = int(time.time()) // 30
     h.fill("code", totp(key, step))
+    h.fill("current_password", password)
     h.submit()
     codes = [element.text.strip() for element in h.driver.find_elements(By.CSS_SELECTOR, ".recovery-codes li")]
     assert len(codes) == 10, codes

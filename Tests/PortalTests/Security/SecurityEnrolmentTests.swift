@@ -16,9 +16,11 @@ struct SecurityEnrolmentTests {
         let setup = try browser.get("/account/security/2fa")
         let secret = try #require(SecurityPageReader.key(in: setup.text))
         let again = try browser.get("/account/security/2fa")
-        let enabled = try browser.post("/account/security/2fa", form: [("_csrf", csrfToken(in: setup.text) ?? ""), ("code", app.code(secret))])
+        let enabled = try browser.post("/account/security/2fa", form: [("_csrf", csrfToken(in: setup.text) ?? ""), ("code", app.code(secret)),
+                                                                       ("current_password", person.password)])
         // validate
         #expect(setup.status == .ok)
+        #expect(setup.text.contains("autocomplete=\"current-password\""))
         #expect(setup.text.contains("<svg"))
         #expect(setup.text.contains("role=\"img\""))
         #expect(!setup.text.contains("style="))
@@ -60,18 +62,22 @@ struct SecurityEnrolmentTests {
         #expect(try app.database.read { db in try NotificationStore.count(userID: try app.userID(enrolled.person.email), db) } >= 1)
     }
 
-    @Test("a wrong code at enrolment answers 422 with the same key; non-digits too; nothing is turned on")
+    @Test("a wrong code or a wrong or missing password at enrolment answers 422 with the same key; nothing is turned on")
     func enrolWrongCode() throws {
         // setup
         let app = try TestApp()
-        let browser = try Person.make().signUpAndLogIn(app)
+        let person = Person.make()
+        let browser = try person.signUpAndLogIn(app)
         let setup = try browser.get("/account/security/2fa")
         let secret = try #require(SecurityPageReader.key(in: setup.text))
         let token = csrfToken(in: setup.text) ?? ""
         let wrong = app.wrongCode(secret)
         // MUT
-        let refused = try browser.post("/account/security/2fa", form: [("_csrf", token), ("code", wrong)])
-        let letters = try browser.post("/account/security/2fa", form: [("_csrf", token), ("code", "abcdef")])
+        let refused = try browser.post("/account/security/2fa", form: [("_csrf", token), ("code", wrong), ("current_password", person.password)])
+        let letters = try browser.post("/account/security/2fa", form: [("_csrf", token), ("code", "abcdef"), ("current_password", person.password)])
+        let noPassword = try browser.post("/account/security/2fa", form: [("_csrf", token), ("code", app.code(secret))])
+        let wrongPassword = try browser.post("/account/security/2fa", form: [("_csrf", token), ("code", app.code(secret)),
+                                                                             ("current_password", "not my password at all")])
         let security = try browser.get("/account/security")
         // validate
         #expect(refused.status == .unprocessableContent)
@@ -80,6 +86,11 @@ struct SecurityEnrolmentTests {
         #expect(letters.status == .unprocessableContent)
         #expect(letters.text.contains("Enter the 6 digits"))
         #expect(SecurityPageReader.key(in: letters.text) == secret)
+        #expect(noPassword.status == .unprocessableContent)
+        #expect(ProfileHTML.fieldError(noPassword.text, "current_password") == ProfileHTML.english(.fieldRequired))
+        #expect(wrongPassword.status == .unprocessableContent)
+        #expect(ProfileHTML.fieldError(wrongPassword.text, "current_password") == ProfileHTML.english(.security(.passwordWrong)))
+        #expect(SecurityPageReader.key(in: wrongPassword.text) == secret)
         #expect(security.text.contains("Turn on two-factor authentication"))
         #expect(!security.text.contains("unused recovery code"))
     }

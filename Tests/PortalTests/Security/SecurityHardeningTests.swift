@@ -25,7 +25,7 @@ struct SecurityHardeningTests {
         try person.logIn(browser)
         let setup = try browser.get("/account/security/2fa")
         let secret = try #require(SecurityPageReader.key(in: setup.text))
-        let enabled = try browser.post("/account/security/2fa", form: [("_csrf", csrfToken(in: setup.text) ?? ""), ("code", app.code(secret))])
+        let enabled = try browser.post("/account/security/2fa", form: [("_csrf", csrfToken(in: setup.text) ?? ""), ("code", app.code(secret)), ("current_password", person.password)])
         #expect(enabled.status == .ok)
         #expect(try other.get("/").location?.hasPrefix("/login") == true)
         #expect(try browser.get("/").status == .ok)

@@ -40,7 +40,7 @@ struct EnrolledPerson {
         let browser = try person.signUpAndLogIn(app)
         let setup = try browser.get("/account/security/2fa")
         let secret = try #require(SecurityPageReader.key(in: setup.text))
-        let enabled = try browser.post("/account/security/2fa", form: [("_csrf", csrfToken(in: setup.text) ?? ""), ("code", app.code(secret))])
+        let enabled = try browser.post("/account/security/2fa", form: [("_csrf", csrfToken(in: setup.text) ?? ""), ("code", app.code(secret)), ("current_password", person.password)])
         #expect(enabled.status == .ok)
         let codes = SecurityPageReader.recoveryCodes(in: enabled.text)
         #expect(codes.count == 10)

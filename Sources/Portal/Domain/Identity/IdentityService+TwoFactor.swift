@@ -29,12 +29,21 @@ extension IdentityService {
         case enabled(newToken: String, recoveryCodes: [String])
         /// The code does not match the pending secret (shown again).
         case wrongCode(secret: [UInt8])
+        /// The current password was wrong (the pending secret is shown again).
+        case wrongPassword(secret: [UInt8])
         case alreadyEnabled
     }
 
-    /// Turns 2FA on when `code` matches the pending secret: recovery codes, a new session token
-    /// (a privilege change), the event, a notification and an email, in one transaction.
-    func enableTwoFactor(identity: Identity, code: String, box: SecretBox, client: Client) throws -> EnableOutcome {
+    /// Turns 2FA on when the current password is right and `code` matches the pending secret: recovery
+    /// codes, a new session token (a privilege change), the event, a notification and an email, in one
+    /// transaction. The password matters: with a borrowed session alone, someone could put their own
+    /// authenticator on the account and lock its owner out (a password reset keeps 2FA).
+    func enableTwoFactor(identity: Identity, password: String, code: String, box: SecretBox, client: Client) throws -> EnableOutcome {
+        guard let user = try database.read({ db in try UserStore.user(id: identity.userID, db) }) else { return .alreadyEnabled }
+        if user.hasTwoFactor { return .alreadyEnabled }
+        guard try confirmPassword(user: user, password: password, client: client) else {
+            return .wrongPassword(secret: try pendingTwoFactorSecret(userID: user.id, box: box) ?? TOTP.generateSecret())
+        }
         let now = clock.now()
         let token = SecureRandom.token(bytes: 32)
         let codes = Self.makeRecoveryCodes()

@@ -11,7 +11,7 @@ extension SecurityController {
         guard let secret = try identityService.pendingTwoFactorSecret(userID: identity.userID, box: box()) else {
             return .redirect(to: SiteRoute.accountSecurity.path)
         }
-        return setupView(request, identity: identity, secret: secret, error: nil)
+        return setupView(request, identity: identity, secret: secret)
     }
 
     func setupSubmit(_ request: Request) throws -> Response {
@@ -20,17 +20,23 @@ extension SecurityController {
         let catalog = request.context.catalog
         guard identity.emailVerified else { throw HTTPError(.forbidden, catalog(.errorVerifyEmailFirst)) }
         let code = request.form["code"] ?? ""
-        guard IdentityService.looksLikeTOTP(code) else {
+        let password = request.form[TwoFactorSetupView.passwordField] ?? ""
+        var errors = FieldErrors()
+        if password.isEmpty { errors[TwoFactorSetupView.passwordField] = .fieldRequired }
+        if !IdentityService.looksLikeTOTP(code) { errors["code"] = .security(.codeMalformed) }
+        guard errors.isEmpty else {
             guard let secret = try identityService.pendingTwoFactorSecret(userID: identity.userID, box: box()) else {
                 return .redirect(to: SiteRoute.accountSecurity.path)
             }
-            return setupView(request, identity: identity, secret: secret, error: catalog(.security(.codeMalformed)))
+            return setupView(request, identity: identity, secret: secret, errors: errors)
         }
-        switch try identityService.enableTwoFactor(identity: identity, code: code, box: box(), client: AuthController.client(request)) {
+        switch try identityService.enableTwoFactor(identity: identity, password: password, code: code, box: box(), client: AuthController.client(request)) {
         case .alreadyEnabled:
             return .redirect(to: SiteRoute.accountSecurity.path)
+        case .wrongPassword(let secret):
+            return setupView(request, identity: identity, secret: secret, errors: fieldError(TwoFactorSetupView.passwordField, .security(.passwordWrong)))
         case .wrongCode(let secret):
-            return setupView(request, identity: identity, secret: secret, error: catalog(.security(.setupCodeWrong)))
+            return setupView(request, identity: identity, secret: secret, errors: fieldError("code", .security(.setupCodeWrong)))
         case .enabled(let newToken, let codes):
             // The session token changed: the forms of this page must carry the new one's CSRF token.
             request.context.csrfToken = csrfToken(forSession: newToken)
@@ -40,13 +46,13 @@ extension SecurityController {
         }
     }
 
-    func setupView(_ request: Request, identity: Identity, secret: [UInt8], error: String?) -> Response {
+    func setupView(_ request: Request, identity: Identity, secret: [UInt8], errors: FieldErrors = FieldErrors()) -> Response {
         let context = request.context
         let catalog = context.catalog
         let uri = TOTP.otpauthURI(secret: secret, issuer: "Hosterra", account: identity.email)
         let svg = try? QRCode.svg(for: uri, moduleSize: 4, label: catalog(.security(.setupQRLabel)))
-        var response = renderer.panelPage(request, title: catalog(.security(.setupTitle)), status: error == nil ? .ok : .unprocessableContent) {
-            TwoFactorSetupView(catalog: catalog, csrf: context.csrfToken, qrSVG: svg, groupedKey: SecurityFormat.groupedKey(secret), error: error)
+        var response = renderer.panelPage(request, title: catalog(.security(.setupTitle)), status: errors.isEmpty ? .ok : .unprocessableContent) {
+            TwoFactorSetupView(catalog: catalog, csrf: context.csrfToken, qrSVG: svg, groupedKey: SecurityFormat.groupedKey(secret), errors: errors)
         }
         response.headers["Cache-Control"] = "no-store"
         return response

@@ -32,7 +32,10 @@ struct TwoFactorSetupView: HTML {
     /// Our own SVG markup from `QRCode.svg`; nil when the text did not fit a QR code.
     let qrSVG: String?
     let groupedKey: String
-    var error: String?
+    var errors = FieldErrors()
+
+    /// The current password, asked with the code: enrolment changes how the account is entered.
+    static let passwordField = "current_password"
 
     var content: some HTML {
         PageHeader(title: catalog(.security(.setupTitle)), lead: catalog(.security(.setupLead)))
@@ -46,8 +49,11 @@ struct TwoFactorSetupView: HTML {
             h2(.id("confirm-title")) { catalog(.security(.setupStepConfirm)) }
             form(.method("post"), .action(SiteRoute.twoFactorSetupSubmit.path), .class("stack"), .novalidate) {
                 CSRFField(token: csrf)
-                FormField(id: "code", labelText: catalog(.security(.fieldCurrentCode)), error: error,
-                          autocomplete: "one-time-code", required: true, maxLength: 12, inputMode: "numeric", autofocus: error != nil)
+                FormField(id: "code", labelText: catalog(.security(.fieldCurrentCode)), error: errors["code"].map { catalog($0) },
+                          autocomplete: "one-time-code", required: true, maxLength: 12, inputMode: "numeric", autofocus: errors["code"] != nil)
+                FormField(id: Self.passwordField, labelText: catalog(.fieldCurrentPassword), type: "password",
+                          error: errors[Self.passwordField].map { catalog($0) }, autocomplete: "current-password", required: true,
+                          autofocus: errors["code"] == nil && errors[Self.passwordField] != nil)
                 div(.class("actions")) {
                     button(.type("submit")) { catalog(.security(.setupSubmit)) }
                     a(.href(SiteRoute.accountSecurity.path)) { catalog(.security(.setupCancel)) }
