@@ -71,7 +71,7 @@ public struct AppConfiguration: Sendable, Equatable {
         Option(environment: "HOSTERRA_CONNECTION_TIMEOUT", flag: "--connection-timeout", defaultValue: "30", summary: "Seconds before an idle or slow connection is closed.") {
             $0.connectionTimeoutSeconds = try parse($1, as: Int.self, name: "connection timeout", range: 1...3600)
         },
-        Option(environment: "HOSTERRA_MAX_CONNECTIONS_PER_ADDRESS", flag: "--max-connections-per-address", defaultValue: "64", summary: "Concurrent connections allowed from one client address.") {
+        Option(environment: "HOSTERRA_MAX_CONNECTIONS_PER_ADDRESS", flag: "--max-connections-per-address", defaultValue: "64", summary: "Concurrent connections allowed from one client address (not applied behind trusted proxies: limit per client there).") {
             $0.maxConnectionsPerAddress = try parse($1, as: Int.self, name: "connections per address", range: 1...100_000)
         },
         Option(environment: "HOSTERRA_ACCESS_LOG", flag: "--access-log", defaultValue: "on", summary: "`on` or `off`: one structured line per request on standard output.") {

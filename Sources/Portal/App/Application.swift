@@ -97,7 +97,9 @@ public final class Application: Sendable {
         server.maxBodyBytes = configuration.maxBodyBytes
         server.maxUploadBytes = configuration.maxUploadBytes
         server.connectionTimeoutSeconds = configuration.connectionTimeoutSeconds
-        server.perAddressConnectionLimit = configuration.maxConnectionsPerAddress
+        // Behind a trusted proxy every connection comes from the proxy: a per-peer cap would become one
+        // cap for all customers together, which one client could fill. The proxy limits per client then.
+        server.perAddressConnectionLimit = configuration.trustedProxies.isEmpty ? configuration.maxConnectionsPerAddress : 0
         return server
     }
 
