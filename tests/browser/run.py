@@ -258,7 +258,7 @@ def test_delegation_invite_accept_switch_revoke(h):
     # The invitee, in another browser, signs up from the emailed link, verifies and accepts.
     owner_driver, h.driver = h.driver, new_driver()
     try:
-        body = h.wait_mail(guest_mail, "invit")
+        body = h.wait_mail(guest_mail, "Invitation to help manage")
         invitation = re.search(r"(http://\S+/invitations/accept\?token=\S+)", body).group(1)
         h.driver.get(invitation)
         h.click(h.driver.find_element(By.PARTIAL_LINK_TEXT, "Create"))

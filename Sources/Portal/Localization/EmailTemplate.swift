@@ -105,7 +105,8 @@ enum EmailTemplate: Sendable {
                          action: ("Review my security settings", securityURL),
                          after: ["If you have two Hosterra logins and meant to merge them, contact support. Otherwise you can ignore this email."])
         case .invitation(let inviterName, let accountName, let permissions, let accessUntil, let linkExpires, let link):
-            return Parts(subject: "\(inviterName) invited you to manage \(accountName) on Hosterra", greeting: "Hello,",
+            // A fixed subject: names are the customer's own words and stay in the body, where they read as quoted.
+            return Parts(subject: "Invitation to help manage a Hosterra account", greeting: "Hello,",
                          paragraphs: ["\(inviterName) invited you to help manage the Hosterra account \(accountName).",
                                       "You would be able to use: " + permissions.joined(separator: ", ") + "."
                                           + (accessUntil.map { " This access ends after \($0)." } ?? ""),

@@ -38,6 +38,8 @@ public enum UsersText: Sendable, Hashable {
     case verifyBeforeInviting
     case alreadyMember
     case alreadyMemberResend
+    case inviteTooOften(Int)
+    case inviteDailyLimit(Int)
 
     // The access fields
     case accessLegend
@@ -165,6 +167,8 @@ extension Catalog {
         case .verifyBeforeInviting: return "Confirm your email address before inviting anyone: use the link we sent you."
         case .alreadyMember: return "This person already has access to this account."
         case .alreadyMemberResend: return "This person has access to this account already; cancel the invitation instead."
+        case .inviteTooOften(let count): return "This address was sent \(count) invitations in the last hour. Wait an hour before sending another."
+        case .inviteDailyLimit(let count): return "This account has sent \(count) invitations in the last 24 hours, the most allowed. Try again tomorrow, or contact support."
 
         case .accessLegend: return "What they may do"
         case .chosenAccess: return "Only the permissions ticked below"

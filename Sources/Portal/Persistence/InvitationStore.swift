@@ -84,6 +84,14 @@ enum InvitationStore {
             """)
     }
 
+    /// Invitations this account sent since `since` (whatever became of them), to one email or to anyone.
+    static func sentCount(accountID: Int64, email: String?, since: Date, _ db: DatabaseConnection) throws -> Int {
+        let toEmail: SQL = email.map { "AND lower(email) = lower(\($0))" } ?? ""
+        return try db.queryFirst(Int.self, """
+            SELECT COUNT(*) FROM invitations WHERE account_id = \(accountID) AND created_at > \(since) \(sql: toEmail)
+            """) ?? 0
+    }
+
     /// Pending invitations whose link has run out, for recording their expiry.
     static func overdue(accountID: Int64?, now: Date, _ db: DatabaseConnection) throws -> [Invitation] {
         if let accountID {

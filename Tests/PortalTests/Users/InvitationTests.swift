@@ -24,6 +24,39 @@ struct InvitationTests {
         try app.database.read { db in try db.query(String.self, "SELECT status FROM invitations WHERE email = \(email) ORDER BY id") }
     }
 
+    @Test("invitation emails are limited per address per hour and per account per day, with a clear answer")
+    func sendingLimits() throws {
+        // setup
+        let app = try TestApp()
+        let (owner, browser, _) = try Self.owner(app)
+        let target = "often.invited@example.com"
+        for _ in 0..<DelegationService.invitationsPerAddressPerHour { try Self.invite(browser, target) }
+        let pendingID = try #require(try app.database.read { db in
+            try db.queryFirst(String.self, "SELECT public_id FROM invitations WHERE email = \(target) AND status = 'pending'")
+        })
+        // MUT
+        let tooOften = try Self.invite(browser, target)
+        let resend = try browser.submit("/account/invitations/\(pendingID)/resend", form: [], from: "/account/users")
+        app.time.advance(by: 3601)
+        try owner.logIn(browser)   // the session went idle meanwhile
+        let anHourLater = try Self.invite(browser, target)
+        var daily: [HTTPStatus] = []
+        for index in 0..<DelegationService.invitationsPerAccountPerDay {
+            daily.append(try Self.invite(browser, "guest-\(index)@example.com").status)
+        }
+        // validate
+        #expect(tooOften.status == .unprocessableContent)
+        #expect(ProfileHTML.fieldError(tooOften.text, "email") == ProfileHTML.english(.users(.inviteTooOften(3))))
+        #expect(resend.status == .forbidden)
+        #expect(anHourLater.status == .seeOther)
+        // The 4 to the first address today count too: 50 − 4 = 46 more go out, then the account's day is full.
+        #expect(daily.filter { $0 == .seeOther }.count == DelegationService.invitationsPerAccountPerDay - 4)
+        #expect(daily.last == .unprocessableContent)
+        let invitationEmails = try app.emails().filter { $0.subject == "Invitation to help manage a Hosterra account" }.count
+        #expect(invitationEmails == DelegationService.invitationsPerAccountPerDay)
+        #expect(try Self.status(app, target).count == 4)
+    }
+
     @Test("accepting as another user is refused and creates nothing")
     func wrongUser() throws {
         // setup

@@ -11,6 +11,10 @@ struct DelegationService: Sendable {
     let identity: IdentityService
 
     static let invitationLifetime: TimeInterval = 7 * 24 * 3600
+    /// Invitation emails one account may send to one address per hour (re-inviting to fix a mistake
+    /// fits), and to anyone per day: the panel must not become a way to flood or phish mailboxes.
+    static let invitationsPerAddressPerHour = 3
+    static let invitationsPerAccountPerDay = 50
 
     init(services: Services) {
         database = services.database
@@ -90,6 +94,11 @@ struct DelegationService: Sendable {
                 errors[AccessForm.Field.email] = .users(.alreadyMember)
                 return .invalid(errors)
             }
+            if let problem = try Self.sendingLimit(accountID: account.id, email: email, now: now, db) {
+                var errors = FieldErrors()
+                errors[AccessForm.Field.email] = .users(problem)
+                return .invalid(errors)
+            }
             var replaced: [String] = []
             for earlier in try InvitationStore.pending(accountID: account.id, email: email, db) {
                 if try InvitationStore.close(id: earlier.id, as: .superseded, now: now, db) { replaced.append(earlier.publicId) }
@@ -100,6 +109,17 @@ struct DelegationService: Sendable {
                                   after: grant.auditSummary(timeZone: zone), now: now, db)
             return .sent(email: email)
         }
+    }
+
+    /// Why another invitation email may not go out now, if it may not.
+    static func sendingLimit(accountID: Int64, email: String, now: Date, _ db: DatabaseConnection) throws -> UsersText? {
+        if try InvitationStore.sentCount(accountID: accountID, email: email, since: now.addingTimeInterval(-3600), db) >= invitationsPerAddressPerHour {
+            return .inviteTooOften(invitationsPerAddressPerHour)
+        }
+        if try InvitationStore.sentCount(accountID: accountID, email: nil, since: now.addingTimeInterval(-24 * 3600), db) >= invitationsPerAccountPerDay {
+            return .inviteDailyLimit(invitationsPerAccountPerDay)
+        }
+        return nil
     }
 
     /// Creates the invitation row with a fresh token and writes its email; returns the new public id.
@@ -144,6 +164,7 @@ struct DelegationService: Sendable {
         return try database.write { db in
             guard let old = try manageableInvitation(actor: account, publicID: invitationPublicID, db) else { return false }
             if try MembershipStore.hasLiveMember(email: old.email, accountID: account.id, now: now, db) { throw Refusal(reason: .alreadyMemberResend) }
+            if let problem = try Self.sendingLimit(accountID: account.id, email: old.email, now: now, db) { throw Refusal(reason: problem) }
             guard try InvitationStore.close(id: old.id, as: .superseded, now: now, db) else { return false }
             let grant = AccessGrant(fullAccess: old.fullAccess, permissions: old.permissionSet, expiresAt: old.accessExpiresAt)
             let newID = try sendInvitation(account: account, email: old.email, grant: grant, inviter: actor, timeZone: zone, now: now, db)
