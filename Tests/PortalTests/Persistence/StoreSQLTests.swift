@@ -67,13 +67,13 @@ import Testing
         #expect(try db.write { try TokenStore.deleteExpired(before: now.addingTimeInterval(601), $0) } == 1)
 
         try db.write { conn in
-            try LoginAttemptStore.record(emailHash: "e", ip: "192.0.2.1", succeeded: false, now: now, conn)
-            try LoginAttemptStore.record(emailHash: "e", ip: "192.0.2.1", succeeded: true, now: now, conn)
-            try LoginAttemptStore.record(emailHash: "e", ip: "192.0.2.1", succeeded: false, now: now.addingTimeInterval(1), conn)
+            try LoginAttemptStore.record(key: "e", address: "192.0.2.1", succeeded: false, now: now, conn)
+            try LoginAttemptStore.record(key: "e", address: "192.0.2.1", succeeded: true, now: now, conn)
+            try LoginAttemptStore.record(key: "e", address: "192.0.2.1", succeeded: false, now: now.addingTimeInterval(1), conn)
         }
-        let failures = try db.read { try LoginAttemptStore.failures(emailHash: "e", since: now.addingTimeInterval(-10), $0) }
+        let failures = try db.read { try LoginAttemptStore.failures(key: "e", since: now.addingTimeInterval(-10), $0) }
         #expect(failures.count == 1 && failures.latest == now.addingTimeInterval(1))
-        #expect(try db.read { try LoginAttemptStore.failures(ip: "192.0.2.1", since: now.addingTimeInterval(-10), $0) } == 2)
+        #expect(try db.read { try LoginAttemptStore.failures(address: "192.0.2.1", since: now.addingTimeInterval(-10), $0) } == 2)
         #expect(try db.write { try LoginAttemptStore.deleteOlder(than: now, $0) } == 2)
 
         try db.write { try RecoveryCodeStore.replace(userID: ids.user, hashes: ["a", "b", "c"], $0) }

@@ -51,6 +51,9 @@ final class TestApp: @unchecked Sendable {  // mutable state only in `time` (loc
     /// A browser: keeps cookies, never follows redirects.
     func browser() -> TestSession { TestSession(client) }
 
+    /// A browser connecting from `address` instead of the test client's 127.0.0.1.
+    func browser(from address: String) -> TestSession { TestSession(TestClient(app.responder, remoteAddress: address)) }
+
     var database: any Database { app.database }
 
     /// Emails in the outbox, newest last.
