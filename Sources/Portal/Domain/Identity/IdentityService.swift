@@ -58,8 +58,13 @@ struct IdentityService: Sendable {
         /// The email already has a login: its owner was told by email; the page says the same as for a new sign-up.
         case alreadyRegistered
         case invalid(FieldErrors)
+        /// The client's network made `requestLimit` sign-ups in the window; nothing was hashed or created.
+        case throttled(Throttled)
     }
 
+    /// Both outcomes for a valid form do the same work in the same order: the per-address count
+    /// (one write), the password hash, then one write transaction that looks the email up and
+    /// either creates the login or checks the sending limit (indexed) and tells its owner.
     func signup(name rawName: String, email rawEmail: String, password: String, client: Client) throws -> SignupOutcome {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         let email = Self.normalizeEmail(rawEmail)
@@ -70,8 +75,10 @@ struct IdentityService: Sendable {
         if let problem = Validation.password(password, email: email) { errors["password"] = problem }
         guard errors.isEmpty else { return .invalid(errors) }
 
-        let hash = try hasher.hashBlocking(password)
         let now = clock.now()
+        // Counted before hashing: the hash is what one client could otherwise keep every core busy with.
+        if let throttled = try database.write({ db in try admit(.signup, client: client, now: now, db) }) { return .throttled(throttled) }
+        let hash = try hasher.hashBlocking(password)
         return try database.write { db in
             if let existing = try UserStore.user(email: email, db) {
                 try mailer.enqueueLimited(.alreadyRegistered(name: existing.name, loginURL: url(.login), resetURL: url(.passwordForgot)),
