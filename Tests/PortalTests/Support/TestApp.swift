@@ -20,7 +20,8 @@ final class TestApp: @unchecked Sendable {  // mutable state only in `time` (loc
         PasswordHasher(parameters: .init(opsLimit: 1, memLimit: 8192), maxConcurrent: maxConcurrent, maxQueued: maxQueued)
     }
 
-    init(passwordHasher: PasswordHasher = TestApp.cheapHasher(), configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+    /// `passwordHasher`: nil builds the application's own, as `serve` does.
+    init(passwordHasher: PasswordHasher? = TestApp.cheapHasher(), configure: (inout AppConfiguration) -> Void = { _ in }) throws {
         directory = NSTemporaryDirectory() + "hosterra-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var configuration = AppConfiguration()
