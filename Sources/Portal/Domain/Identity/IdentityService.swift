@@ -66,11 +66,11 @@ struct IdentityService: Sendable {
     /// (one write), the password hash, then one write transaction that looks the email up and
     /// either creates the login or checks the sending limit (indexed) and tells its owner.
     func signup(name rawName: String, email rawEmail: String, password: String, client: Client) throws -> SignupOutcome {
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The same rule as the name on the account details: it lands in emails and pages alike.
+        let (name, nameProblem) = AccountProfile.freeText(rawName, limit: AccountProfile.nameLimit, required: true)
         let email = Self.normalizeEmail(rawEmail)
         var errors = FieldErrors()
-        if name.isEmpty { errors["name"] = .fieldRequired }
-        else if name.count > 100 { errors["name"] = .fieldTooLong(100) }
+        if let nameProblem { errors["name"] = nameProblem }
         if let problem = Validation.email(email) { errors["email"] = problem }
         if let problem = Validation.password(password, email: email) { errors["password"] = problem }
         guard errors.isEmpty else { return .invalid(errors) }
