@@ -19,9 +19,8 @@ struct HashingLoadTests {
     @Test("with every hashing permit taken and no waiting place, a login is answered 503 with Retry-After instead of waiting")
     func overloadShedsLoad() throws {
         // setup
-        let app = try TestApp(passwordHasher: TestApp.cheapHasher(maxConcurrent: 1, maxQueued: 0))
         let person = Person.make()
-        try person.signUpAndLogIn(app)
+        let app = try TestApp.withOneHashPermit(signedUp: person)
         // MUT
         let release = try occupy(app.app.services.hasher.limiter)
         let busy = try person.logIn(app.browser())

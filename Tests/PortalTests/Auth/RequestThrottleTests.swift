@@ -1,29 +1,8 @@
 import Database
-import Dispatch
 import Foundation
 import HTTPServer
 import Testing
 @testable import Portal
-
-/// Holds every permit of `limiter` (with no waiting places, any further hash fails as overloaded)
-/// until the returned function is called: a request that answers normally meanwhile hashed nothing.
-func occupy(_ limiter: ConcurrencyLimiter) throws -> () -> Void {
-    let gate = DispatchSemaphore(value: 0)
-    let finished = DispatchGroup()
-    for _ in 0..<limiter.maxConcurrent {
-        DispatchQueue.global().async(group: finished) { _ = try? limiter.runBlocking { gate.wait() } }
-    }
-    var polls = 0
-    while limiter.activeCount < limiter.maxConcurrent, polls < 10_000 {
-        usleep(1000)
-        polls += 1
-    }
-    try #require(limiter.activeCount == limiter.maxConcurrent, "the hasher's permits could not be taken")
-    return {
-        for _ in 0..<limiter.maxConcurrent { gate.signal() }
-        finished.wait()
-    }
-}
 
 @Suite("Per-network limits on sign-up and password-reset requests")
 struct RequestThrottleTests {
@@ -39,9 +18,8 @@ struct RequestThrottleTests {
     @Test("sign-ups from one network (an IPv6 /64) are refused with 429 once over the limit, before any password is hashed")
     func signupLimit() throws {
         // setup
-        let app = try TestApp(passwordHasher: TestApp.cheapHasher(maxConcurrent: 1, maxQueued: 0))
         let registered = Person.make()
-        try registered.signUpAndLogIn(app)
+        let app = try TestApp.withOneHashPermit(signedUp: registered)
         var admitted: [HTTPStatus] = []
         for index in 0..<IdentityService.requestLimit {
             // Known and unknown emails count alike.
@@ -71,9 +49,8 @@ struct RequestThrottleTests {
     @Test("reset requests count per network whether or not the email exists, hash nothing, and are refused with 429 over the limit")
     func resetRequestLimit() throws {
         // setup
-        let app = try TestApp(passwordHasher: TestApp.cheapHasher(maxConcurrent: 1, maxQueued: 0))
         let person = Person.make()
-        try person.signUpAndLogIn(app)
+        let app = try TestApp.withOneHashPermit(signedUp: person)
         let release = try occupy(app.app.services.hasher.limiter)
         defer { release() }
         func forgot(_ email: String, from address: String = "198.51.100.7") throws -> TestResponse {
