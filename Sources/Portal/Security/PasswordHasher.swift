@@ -85,9 +85,9 @@ public struct PasswordHasher: Sendable {
     /// the quick 503 that sheds the excess. At most one core fewer than the machine has hashes at once,
     /// and as many may wait as there are runners, room permitting.
     public static func limits(workers: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> (maxConcurrent: Int, maxQueued: Int) {
-        let free = max(1, workers - 1)
-        let running = max(1, min(cores - 1, free))
-        return (running, max(0, min(running, free - running)))
+        let spare = max(1, workers - 1)
+        let running = max(1, min(cores - 1, spare))
+        return (running, max(0, min(running, spare - running)))
     }
 
     /// Unicode NFKC normalisation applied to every password before hashing or checking.

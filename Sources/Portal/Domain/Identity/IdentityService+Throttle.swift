@@ -21,8 +21,8 @@ extension IdentityService {
         let key = client.throttleAddress
         let window = try ThrottleStore.window(kind: kind, key: key, since: now.addingTimeInterval(-Self.requestWindow), db)
         if window.count >= Self.requestLimit {
-            let free = (window.oldest ?? now).addingTimeInterval(Self.requestWindow)
-            return Throttled(seconds: max(1, Int(free.timeIntervalSince(now).rounded())))
+            let reopens = (window.oldest ?? now).addingTimeInterval(Self.requestWindow)
+            return Throttled(seconds: max(1, Int(reopens.timeIntervalSince(now).rounded())))
         }
         try ThrottleStore.record(kind: kind, key: key, now: now, db)
         return nil
