@@ -47,7 +47,8 @@ public final class Application: Sendable {
         self.assets = assets
         let clock = dependencies.clock
 
-        let hasher = dependencies.passwordHasher
+        // Request handlers hash on their worker thread: the limiter must leave one worker free.
+        let hasher = dependencies.passwordHasher ?? PasswordHasher(workers: configuration.threads)
         // Links in the log help a developer without a mail server; never on a public https deployment.
         let mailer = Mailer(logger: logger, logLinks: configuration.smtpURL == nil && !configuration.isHTTPS, now: clock.now)
         let identity = IdentityService(

@@ -3,9 +3,10 @@
 public struct Dependencies: Sendable {
     public var clock: Clock
     public var logSink: LogSink
-    public var passwordHasher: PasswordHasher
+    /// nil: OWASP cost, sized for the configuration's worker threads (`PasswordHasher.init(workers:)`).
+    public var passwordHasher: PasswordHasher?
 
-    public init(clock: Clock = .live, logSink: LogSink = .standardOutput, passwordHasher: PasswordHasher = PasswordHasher()) {
+    public init(clock: Clock = .live, logSink: LogSink = .standardOutput, passwordHasher: PasswordHasher? = nil) {
         self.clock = clock
         self.logSink = logSink
         self.passwordHasher = passwordHasher

@@ -9,6 +9,8 @@ struct Maintenance: Sendable {
     static let tokenRetention: TimeInterval = 7 * 24 * 3600
     /// Throttling looks back at most an hour; a day of attempts is plenty for investigations.
     static let loginAttemptRetention: TimeInterval = 24 * 3600
+    /// Sign-up and reset-request counts matter for `IdentityService.requestWindow` only; an hour is ample.
+    static let requestThrottleRetention: TimeInterval = 3600
     /// Ended sessions stay a day, so that someone coming back to an idle tab is told their session
     /// ended (the row is what tells) instead of landing on a bare login page. They can no longer be used.
     static let endedSessionRetention: TimeInterval = 24 * 3600
@@ -19,6 +21,7 @@ struct Maintenance: Sendable {
         var sessions = 0
         var tokens = 0
         var loginAttempts = 0
+        var requestThrottles = 0
         var jobs = 0
     }
 
@@ -44,11 +47,13 @@ struct Maintenance: Sendable {
                     idleCutoff: now.addingTimeInterval(-sessionIdle - Self.endedSessionRetention), db),
                 tokens: try TokenStore.deleteExpired(before: now.addingTimeInterval(-Self.tokenRetention), db),
                 loginAttempts: try LoginAttemptStore.deleteOlder(than: now.addingTimeInterval(-Self.loginAttemptRetention), db),
+                requestThrottles: try ThrottleStore.deleteOlder(than: now.addingTimeInterval(-Self.requestThrottleRetention), db),
                 jobs: try JobStore.deleteFinished(before: now.addingTimeInterval(-Self.finishedJobRetention), db))
         }
         if report != Report() {
             logger.info("maintenance", ["sessions_deleted": .int(report.sessions), "tokens_deleted": .int(report.tokens),
-                                        "login_attempts_deleted": .int(report.loginAttempts), "jobs_deleted": .int(report.jobs)])
+                                        "login_attempts_deleted": .int(report.loginAttempts),
+                                        "request_throttles_deleted": .int(report.requestThrottles), "jobs_deleted": .int(report.jobs)])
         }
         return report
     }

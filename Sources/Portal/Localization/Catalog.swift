@@ -47,6 +47,7 @@ public struct Catalog: Sendable {
         case .errorUnavailable: return "The service is briefly unavailable. Try again in a minute."
         case .errorCSRF: return "This form expired or did not come from this site. Go back, reload the page and submit it again."
         case .errorTooManyRequests: return "Too many attempts from your network. Wait a few minutes before trying again."
+        case .errorTooManyRequestsWait(let minutes): return "Too many requests from your network. Wait \(minutes) minute\(minutes == 1 ? "" : "s") before trying again."
         case .errorReference(let id): return "Reference: \(id)"
         case .errorBackHome: return "Back to the dashboard"
         case .errorSignInFirst: return "Your session has ended. Log in again, then repeat what you were doing."

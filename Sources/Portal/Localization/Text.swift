@@ -40,6 +40,7 @@ public enum Text: Sendable, Hashable {
     case errorUnavailable
     case errorCSRF
     case errorTooManyRequests
+    case errorTooManyRequestsWait(minutes: Int)
     case errorReference(String)
     case errorBackHome
     case errorSignInFirst

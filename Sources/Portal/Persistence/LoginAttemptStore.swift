@@ -1,11 +1,17 @@
 import Database
 import Foundation
 
-/// Login attempts, counted per email (hashed, so unknown emails behave like known ones) and per address.
+/// Login attempts, counted per key and per address.
+///
+/// The key (column `email_hash`, named for what it first held) is what failures are counted under:
+/// the email's hash (`IdentityService.emailHash`, so unknown emails behave like known ones), or for
+/// a browser presenting a recognised device cookie, `IdentityService.deviceKey` of that cookie.
+/// The address (column `ip`) is the client's network as `ThrottleAddress` counts it: an IPv4
+/// address, or an IPv6 /64; the exact address is in the security events.
 enum LoginAttemptStore {
-    static func record(emailHash: String, ip: String, succeeded: Bool, now: Date, _ db: DatabaseConnection) throws {
+    static func record(key: String, address: String, succeeded: Bool, now: Date, _ db: DatabaseConnection) throws {
         try db.execute("""
-            INSERT INTO login_attempts (email_hash, ip, succeeded, created_at) VALUES (\(emailHash), \(ip), \(succeeded), \(now))
+            INSERT INTO login_attempts (email_hash, ip, succeeded, created_at) VALUES (\(key), \(address), \(succeeded), \(now))
             """)
     }
 
@@ -14,17 +20,17 @@ enum LoginAttemptStore {
         let latest: Date?
     }
 
-    /// Failures for this email since its last success, within the window.
-    static func failures(emailHash: String, since: Date, _ db: DatabaseConnection) throws -> Failures {
+    /// Failures under this key since its last success, within the window.
+    static func failures(key: String, since: Date, _ db: DatabaseConnection) throws -> Failures {
         try db.queryFirst(Failures.self, """
             SELECT COUNT(*) AS count, MAX(created_at) AS latest FROM login_attempts
-            WHERE email_hash = \(emailHash) AND succeeded = 0 AND created_at > \(since)
-              AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE email_hash = \(emailHash) AND succeeded = 1), 0)
+            WHERE email_hash = \(key) AND succeeded = 0 AND created_at > \(since)
+              AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE email_hash = \(key) AND succeeded = 1), 0)
             """) ?? Failures(count: 0, latest: nil)
     }
 
-    static func failures(ip: String, since: Date, _ db: DatabaseConnection) throws -> Int {
-        try db.queryFirst(Int.self, "SELECT COUNT(*) FROM login_attempts WHERE ip = \(ip) AND succeeded = 0 AND created_at > \(since)") ?? 0
+    static func failures(address: String, since: Date, _ db: DatabaseConnection) throws -> Int {
+        try db.queryFirst(Int.self, "SELECT COUNT(*) FROM login_attempts WHERE ip = \(address) AND succeeded = 0 AND created_at > \(since)") ?? 0
     }
 
     static func deleteOlder(than: Date, _ db: DatabaseConnection) throws -> Int {

@@ -245,6 +245,23 @@ enum Schema {
             UPDATE outbox_emails SET private_link = 1 WHERE text_body LIKE '%token=%';
             """
         },
+        Migration(version: 6, name: "request throttles") { d in
+            // Sending limits ("one reset email per address every two minutes") look up the outbox,
+            // which is never pruned, by recipient and subject: without this index every request for
+            // a registered email scanned it, and the time taken told which emails have a login.
+            // request_throttles: one row per admitted sign-up or password-reset request, by kind and
+            // by the client's network (`ThrottleAddress`), counted before any password is hashed.
+            """
+            CREATE INDEX outbox_recipient ON outbox_emails (to_address, subject, created_at);
+            CREATE TABLE request_throttles (
+                id \(d.autoIncrementPrimaryKey),
+                kind TEXT NOT NULL,
+                key TEXT NOT NULL,
+                created_at \(d.timestamp) NOT NULL
+            );
+            CREATE INDEX request_throttles_key ON request_throttles (kind, key, created_at);
+            """
+        },
     ]
 
     static var migrator: Migrator { Migrator(migrations) }

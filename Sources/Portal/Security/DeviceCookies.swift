@@ -2,14 +2,20 @@ import Foundation
 import HTTPServer
 
 /// Device cookies (OWASP "Slow Down Online Guessing Attacks with Device Cookies"): a browser that
-/// completed a sign-in for a user gets a signed cookie naming that user. When an address is refused
-/// for too many failed logins (a shared office or mobile network with an attacker on it), a login
-/// that carries the user's device cookie still reaches the password check.
+/// completed a sign-in for a user gets a signed cookie naming that user. A login for that user that
+/// carries the cookie ("trusted") is counted apart from everyone else:
 ///
-/// What a cookie does not do: it only ever helps with its own user, and only past the per-address
-/// block. The per-email delay and lock (`IdentityService.delayThreshold`, `lockThreshold`) count a
-/// cookie holder's failures like anyone's, which is the per-device lockout OWASP asks for: a stolen
-/// cookie buys no more guesses than a clean network gets.
+/// - it passes the per-address block (a shared office or mobile network with an attacker on it),
+///   the per-email delay and the user's lock, so no stranger can keep the user out of a browser
+///   they have signed in from;
+/// - its own failures are counted under the cookie (`IdentityService.deviceKey`) with the same
+///   delay and lock thresholds (`delayThreshold`, `lockThreshold`, `lockDuration`): a stolen cookie
+///   buys no more guesses than a clean network gets;
+/// - those failures never count toward the user's lock and never send the "sign-in paused" email,
+///   so they cannot be used to lock the user out of their other browsers either.
+///
+/// A cookie only ever helps with its own user; a login without one, or with one for someone else,
+/// is treated exactly as before.
 ///
 /// Value: `<issued>.<nonce>.<tag>`; issued is Unix seconds, tag = HMAC(device-cookie key,
 /// "device|<user id>|<stamp>|<issued>|<nonce>"), base64url. The stamp is the user's stored password

@@ -51,22 +51,43 @@ public struct PasswordHasher: Sendable {
     /// Creates a hasher.
     /// - Parameters:
     ///   - parameters: argon2id cost; defaults to `.owasp`.
-    ///   - maxConcurrent: hashes allowed to run at once; defaults to the core count.
-    ///   - maxQueued: callers allowed to wait; beyond that, `.overloaded` is thrown.
+    ///   - maxConcurrent: hashes allowed to run at once; defaults to one core fewer than the machine has
+    ///     (at least one), so hashing never takes every core.
+    ///   - maxQueued: callers allowed to wait; beyond that, `.overloaded` is thrown. Defaults to
+    ///     `maxConcurrent`: a waiting caller holds its thread, so the queue stays short.
     public init(
         parameters: Parameters = .owasp,
-        maxConcurrent: Int = ProcessInfo.processInfo.activeProcessorCount,
+        maxConcurrent: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1),
         maxQueued: Int? = nil
     ) {
         Sodium.initialize()
         self.parameters = parameters
-        self.limiter = ConcurrencyLimiter(maxConcurrent: maxConcurrent, maxQueued: maxQueued)
+        self.limiter = ConcurrencyLimiter(maxConcurrent: maxConcurrent, maxQueued: maxQueued ?? max(1, maxConcurrent))
         if parameters == .owasp {
             dummyHash = Self.owaspDummyHash
         } else {
             // Non-default cost (tests, tuning): derive a dummy hash with the same cost once.
             dummyHash = (try? Self.computeHash(SecureRandom.token().utf8.map { CChar(bitPattern: $0) }, parameters)) ?? Self.owaspDummyHash
         }
+    }
+
+    /// Creates a hasher for a server whose requests run on `workers` threads and hash while they
+    /// wait (`hashBlocking`): sized by `limits(workers:cores:)`.
+    public init(parameters: Parameters = .owasp, workers: Int) {
+        let limits = Self.limits(workers: workers)
+        self.init(parameters: parameters, maxConcurrent: limits.maxConcurrent, maxQueued: limits.maxQueued)
+    }
+
+    /// Hashes allowed to run and to wait on a server with `workers` request threads and `cores` cores.
+    ///
+    /// A request that hashes holds its worker thread while it runs or waits, so running plus waiting
+    /// stays below the worker count: at least one worker is always free for pages, health checks and
+    /// the quick 503 that sheds the excess. At most one core fewer than the machine has hashes at once,
+    /// and as many may wait as there are runners, room permitting.
+    public static func limits(workers: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> (maxConcurrent: Int, maxQueued: Int) {
+        let spare = max(1, workers - 1)
+        let running = max(1, min(cores - 1, spare))
+        return (running, max(0, min(running, spare - running)))
     }
 
     /// Unicode NFKC normalisation applied to every password before hashing or checking.

@@ -101,21 +101,91 @@ struct LoginSecurityTests {
         #expect(forged.allSatisfy { $0 == .tooManyRequests }, "another user's, altered, re-dated, malformed and empty cookies: \(forged)")
     }
 
-    @Test("a device cookie still meets the per-email lock, and stops working after a password change or 180 days")
+    @Test("failed logins from one IPv6 /64 count together, however the addresses rotate inside it")
+    func addressBlockByIPv6Network() throws {
+        // setup
+        let app = try TestApp()
+        let person = Person.make()
+        try person.signUpAndLogIn(app)
+        for index in 0..<IdentityService.addressLimit {
+            try app.browser(from: "2001:db8:1:2::" + String(index + 1, radix: 16))
+                .submit("/login", form: [("email", "sprayed-\(index)@example.com"), ("password", "wrong password number x")], from: "/login")
+        }
+        // MUT
+        let sameNetwork = try person.logIn(app.browser(from: "2001:db8:1:2:ffff:1:2:3"))
+        let nextNetwork = try person.logIn(app.browser(from: "2001:db8:1:3::1"))
+        // validate
+        #expect(sameNetwork.status == .tooManyRequests)
+        #expect(sameNetwork.text.contains("Too many attempts from your network"))
+        #expect(nextNetwork.status == .seeOther)
+    }
+
+    /// One wrong password for `person` from `browser`, then past any progressive delay.
+    @discardableResult
+    private func fail(_ app: TestApp, _ person: Person, from browser: TestSession) throws -> TestResponse {
+        defer { app.time.advance(by: 31) }
+        return try browser.submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login")
+    }
+
+    @Test("failures made elsewhere, enough to lock the email, neither delay nor lock a browser the user signed in from")
+    func knownDeviceOutlastsLockElsewhere() throws {
+        // setup
+        let app = try TestApp()
+        let person = Person.make()
+        let device = try #require(try person.signUpAndLogIn(app).cookies["hs_device"])
+        for _ in 0..<IdentityService.lockThreshold {
+            try fail(app, person, from: app.browser())
+        }
+        // MUT
+        let stranger = try person.logIn(app.browser())
+        let typoAtHome = try browser(app, device: device).submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login")
+        let home = try person.logIn(browser(app, device: device))
+        // validate
+        #expect(stranger.status == .tooManyRequests)
+        #expect(stranger.text.contains("sign-in is paused"))
+        #expect(typoAtHome.status == .unprocessableContent, "no delay from the email's failures")
+        #expect(home.status == .seeOther)
+        #expect(try app.emails(to: person.email).filter { $0.subject == "Sign-in paused after failed attempts" }.count == 1)
+    }
+
+    @Test("a device cookie is slowed and locked by its own failures, without locking the user or emailing them")
+    func deviceCookieOwnLock() throws {
+        // setup
+        let app = try TestApp()
+        let person = Person.make()
+        let device = try #require(try person.signUpAndLogIn(app).cookies["hs_device"])
+        // MUT
+        var statuses: [HTTPStatus] = []
+        var hurried: TestResponse?
+        for index in 0..<IdentityService.lockThreshold {
+            let stolen = browser(app, device: device)
+            statuses.append(try stolen.submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login").status)
+            if index == IdentityService.delayThreshold - 1 { hurried = try person.logIn(browser(app, device: device)) }
+            app.time.advance(by: 31)
+        }
+        let locked = try person.logIn(browser(app, device: device))
+        let elsewhere = try person.logIn(app.browser())
+        app.time.advance(by: IdentityService.lockDuration + 1)
+        let later = try person.logIn(browser(app, device: device))
+        // validate
+        #expect(statuses.allSatisfy { $0 == .unprocessableContent })
+        #expect(hurried?.status == .tooManyRequests)
+        #expect(hurried?.text.contains("Too many failed attempts. Wait ") == true)
+        #expect(locked.status == .tooManyRequests)
+        #expect(locked.text.contains("sign-in is paused"))
+        #expect(elsewhere.status == .seeOther, "the user is not locked by the cookie's failures")
+        #expect(!(try app.emails(to: person.email).contains { $0.subject == "Sign-in paused after failed attempts" }))
+        #expect(later.status == .seeOther)
+    }
+
+    @Test("a device cookie stops working after a password change or 180 days")
     func deviceCookieLimits() throws {
         // setup
         let app = try TestApp()
         let person = Person.make()
         let browser = try person.signUpAndLogIn(app)
         let device = try #require(browser.cookies["hs_device"])
-        // MUT 1: the per-email lock applies to a known device too.
-        for _ in 0..<IdentityService.lockThreshold {
-            try self.browser(app, device: device).submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login")
-            app.time.advance(by: 31)
-        }
-        let locked = try person.logIn(self.browser(app, device: device))
-        app.time.advance(by: IdentityService.lockDuration + 1)
-        // MUT 2: a password change voids it.
+        // MUT 1: a password change voids it.
         let fresh = try person.logIn(self.browser(app, device: device))
         let newPassword = "another violet tugboat 77 harbour"
         let session = self.browser(app, device: device)
@@ -127,13 +197,11 @@ struct LoginSecurityTests {
         let changed = Person(name: person.name, email: person.email, password: newPassword)
         let oldCookie = try changed.logIn(self.browser(app, device: beforeChange))
         let newCookie = try changed.logIn(self.browser(app, device: afterChange))
-        // MUT 3: 180 days later nothing issued before counts.
+        // MUT 2: 180 days later nothing issued before counts.
         app.time.advance(by: TimeInterval(DeviceCookies.lifetime) + 1)
         try blockAddress(app, tag: "b")
         let expired = try changed.logIn(self.browser(app, device: afterChange))
         // validate
-        #expect(locked.status == .tooManyRequests)
-        #expect(locked.text.contains("sign-in is paused"))
         #expect(fresh.status == .seeOther)
         #expect(afterChange != beforeChange, "the browser that changed the password gets a new cookie")
         #expect(oldCookie.status == .tooManyRequests)

@@ -23,6 +23,22 @@ struct SignupAndRecoveryTests {
         #expect(try app.emails().isEmpty)
     }
 
+    @Test("a name with a line break or another control character is refused beside the field, and nothing is created",
+          arguments: ["Ada\nLovelace", "Ada\r\nBcc: x@example.com", "Ada\u{7}", "Ada\u{1B}[31m", "Ada\u{85}Lovelace"])
+    func signupNameControlCharacters(name: String) throws {
+        // setup
+        let app = try TestApp()
+        // MUT
+        let response = try app.browser().submit("/signup", form: [("name", name), ("email", "ada@example.com"), ("password", "violet tugboat quarry 88 lantern")],
+                                                from: "/signup")
+        // validate
+        #expect(response.status == .unprocessableContent)
+        #expect(response.text.contains("Remove the line breaks and other control characters."))
+        #expect(response.text.contains("id=\"name\"") && response.text.contains("aria-invalid=\"true\""))
+        #expect(try app.database.read { db in try db.queryFirst(Int.self, "SELECT COUNT(*) FROM users") } == 0)
+        #expect(try app.emails().isEmpty)
+    }
+
     @Test("signing up with a registered email answers the same and tells the owner instead")
     func duplicateSignup() throws {
         let app = try TestApp()

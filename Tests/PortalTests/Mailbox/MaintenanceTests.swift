@@ -55,3 +55,23 @@ struct MaintenanceTests {
         #expect(try count(app, "user_tokens") == 0)
     }
 }
+
+@Suite("Periodic maintenance: request throttles")
+struct RequestThrottleMaintenanceTests {
+    @Test("sign-up and reset-request counts are deleted once older than an hour")
+    func throttleRows() throws {
+        // setup
+        let app = try TestApp()
+        try Person.make().signUpAndLogIn(app)
+        try app.browser().submit("/password/forgot", form: [("email", "ghost@example.com")], from: "/password/forgot")
+        let maintenance = Maintenance(services: app.services)
+        // MUT
+        let fresh = try maintenance.run()
+        app.time.advance(by: Maintenance.requestThrottleRetention + 1)
+        let hourLater = try maintenance.run()
+        // validate
+        #expect(fresh.requestThrottles == 0)
+        #expect(hourLater.requestThrottles == 2)
+        #expect(try app.database.read { db in try db.queryFirst(Int.self, "SELECT COUNT(*) FROM request_throttles") } == 0)
+    }
+}

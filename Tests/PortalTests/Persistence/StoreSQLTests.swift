@@ -67,14 +67,26 @@ import Testing
         #expect(try db.write { try TokenStore.deleteExpired(before: now.addingTimeInterval(601), $0) } == 1)
 
         try db.write { conn in
-            try LoginAttemptStore.record(emailHash: "e", ip: "192.0.2.1", succeeded: false, now: now, conn)
-            try LoginAttemptStore.record(emailHash: "e", ip: "192.0.2.1", succeeded: true, now: now, conn)
-            try LoginAttemptStore.record(emailHash: "e", ip: "192.0.2.1", succeeded: false, now: now.addingTimeInterval(1), conn)
+            try LoginAttemptStore.record(key: "e", address: "192.0.2.1", succeeded: false, now: now, conn)
+            try LoginAttemptStore.record(key: "e", address: "192.0.2.1", succeeded: true, now: now, conn)
+            try LoginAttemptStore.record(key: "e", address: "192.0.2.1", succeeded: false, now: now.addingTimeInterval(1), conn)
         }
-        let failures = try db.read { try LoginAttemptStore.failures(emailHash: "e", since: now.addingTimeInterval(-10), $0) }
+        let failures = try db.read { try LoginAttemptStore.failures(key: "e", since: now.addingTimeInterval(-10), $0) }
         #expect(failures.count == 1 && failures.latest == now.addingTimeInterval(1))
-        #expect(try db.read { try LoginAttemptStore.failures(ip: "192.0.2.1", since: now.addingTimeInterval(-10), $0) } == 2)
+        #expect(try db.read { try LoginAttemptStore.failures(address: "192.0.2.1", since: now.addingTimeInterval(-10), $0) } == 2)
         #expect(try db.write { try LoginAttemptStore.deleteOlder(than: now, $0) } == 2)
+
+        try db.write { conn in
+            try ThrottleStore.record(kind: .signup, key: "192.0.2.1", now: now, conn)
+            try ThrottleStore.record(kind: .signup, key: "192.0.2.1", now: now.addingTimeInterval(5), conn)
+            try ThrottleStore.record(kind: .passwordReset, key: "192.0.2.1", now: now, conn)
+            try ThrottleStore.record(kind: .signup, key: "2001:db8:1:2::/64", now: now, conn)
+        }
+        let window = try db.read { try ThrottleStore.window(kind: .signup, key: "192.0.2.1", since: now.addingTimeInterval(-10), $0) }
+        #expect(window.count == 2 && window.oldest == now)
+        #expect(try db.read { try ThrottleStore.window(kind: .signup, key: "192.0.2.1", since: now, $0) }.count == 1)
+        #expect(try db.read { try ThrottleStore.window(kind: .signup, key: "192.0.2.9", since: now.addingTimeInterval(-10), $0) }.oldest == nil)
+        #expect(try db.write { try ThrottleStore.deleteOlder(than: now, $0) } == 3)
 
         try db.write { try RecoveryCodeStore.replace(userID: ids.user, hashes: ["a", "b", "c"], $0) }
         #expect(try db.write { try RecoveryCodeStore.use(userID: ids.user, hash: "b", now: now, $0) } == true)
@@ -116,5 +128,32 @@ import Testing
         #expect(page.map(\.message) == ["m2", "m1"])
         #expect(try db.read { try NotificationStore.count(userID: ids.user, $0) } == 5)
         #expect(try db.write { try NotificationStore.markAllRead(userID: ids.user, now: now, $0) } == 5)
+    }
+
+    @Test("the outbox sending limit and the request throttles are looked up by index, not by scanning the table")
+    func lookupsUseIndexes() throws {
+        // setup
+        let app = try TestApp()
+        let since = Date()
+        // MUT
+        let plans: [String]
+        if app.postgres == nil {
+            plans = try app.database.read { db in
+                try [
+                    db.query("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM outbox_emails WHERE to_address = \("a@example.com") AND subject = \("s") AND created_at > \(since)"),
+                    db.query("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM request_throttles WHERE kind = \("signup") AND key = \("k") AND created_at > \(since)"),
+                ].map { rows in try rows.map { try $0.get("detail", as: String.self) }.joined(separator: "; ") }
+            }
+        } else {
+            // PostgreSQL plans small tables as scans whatever the indexes: check the indexes themselves.
+            plans = try app.database.read { db in
+                try ["outbox_recipient", "request_throttles_key"].map { name in
+                    try db.queryFirst(String.self, "SELECT indexdef FROM pg_indexes WHERE indexname = \(name)") ?? ""
+                }
+            }
+        }
+        // validate
+        #expect(plans[0].contains("INDEX outbox_recipient"), "\(plans[0])")
+        #expect(plans[1].contains("INDEX request_throttles_key"), "\(plans[1])")
     }
 }

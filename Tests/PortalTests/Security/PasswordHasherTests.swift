@@ -106,9 +106,32 @@ struct PasswordHasherTests {
         #expect(limiter.activeCount == 0 && limiter.queuedCount == 0)
     }
 
-    @Test("the default limit is one hash per core")
-    func defaultLimitIsCoreCount() {
-        #expect(hasher.limiter.maxConcurrent == ProcessInfo.processInfo.activeProcessorCount)
+    @Test("by default hashing leaves a core free and keeps a short queue")
+    func defaultLimitLeavesACore() {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(hasher.limiter.maxConcurrent == max(1, cores - 1))
+        #expect(hasher.limiter.maxQueued == hasher.limiter.maxConcurrent)
         #expect(PasswordHasher(maxConcurrent: 3).limiter.maxConcurrent == 3)
+        #expect(PasswordHasher(maxConcurrent: 3, maxQueued: 0).limiter.maxQueued == 0)
+    }
+
+    @Test("sized for a server, hashes running and waiting always leave a worker free and a core unused",
+          arguments: [1, 2, 3, 4, 8, 16, 64], [1, 2, 4, 8, 32])
+    func serverLimits(workers: Int, cores: Int) {
+        // MUT
+        let limits = PasswordHasher.limits(workers: workers, cores: cores)
+        // validate
+        #expect(limits.maxConcurrent >= 1)
+        #expect(limits.maxConcurrent + limits.maxQueued <= max(1, workers - 1), "a worker is left for everything else")
+        #expect(limits.maxConcurrent <= max(1, cores - 1), "a core is left for everything else")
+        #expect(limits.maxQueued <= limits.maxConcurrent)
+    }
+
+    @Test("the sizes chosen for common servers", arguments: [
+        (2, 2, 1, 0), (3, 2, 1, 1), (8, 8, 7, 0), (16, 8, 7, 7), (4, 4, 3, 0), (1, 4, 1, 0),
+    ])
+    func serverLimitExamples(workers: Int, cores: Int, running: Int, waiting: Int) {
+        let limits = PasswordHasher.limits(workers: workers, cores: cores)
+        #expect(limits.maxConcurrent == running && limits.maxQueued == waiting)
     }
 }

@@ -15,7 +15,13 @@ final class TestApp: @unchecked Sendable {  // mutable state only in `time` (loc
     let logs: LogSink
     let client: TestClient
 
-    init(configure: (inout AppConfiguration) -> Void = { _ in }) throws {
+    /// The cheapest argon2id libsodium accepts: tests check behaviour, not cost.
+    static func cheapHasher(maxConcurrent: Int = 4, maxQueued: Int = 256) -> PasswordHasher {
+        PasswordHasher(parameters: .init(opsLimit: 1, memLimit: 8192), maxConcurrent: maxConcurrent, maxQueued: maxQueued)
+    }
+
+    /// `passwordHasher`: nil builds the application's own, as `serve` does.
+    init(passwordHasher: PasswordHasher? = TestApp.cheapHasher(), configure: (inout AppConfiguration) -> Void = { _ in }) throws {
         directory = NSTemporaryDirectory() + "hosterra-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var configuration = AppConfiguration()
@@ -34,9 +40,7 @@ final class TestApp: @unchecked Sendable {  // mutable state only in `time` (loc
         let (clock, time) = Clock.manual(Date())
         self.time = time
         logs = LogSink.memory()
-        // The cheapest argon2id libsodium accepts: tests check behaviour, not cost.
-        let hasher = PasswordHasher(parameters: .init(opsLimit: 1, memLimit: 8192), maxConcurrent: 4)
-        app = try Application.build(configuration, dependencies: Dependencies(clock: clock, logSink: logs, passwordHasher: hasher))
+        app = try Application.build(configuration, dependencies: Dependencies(clock: clock, logSink: logs, passwordHasher: passwordHasher))
         client = TestClient(app.responder)
     }
 
@@ -50,6 +54,9 @@ final class TestApp: @unchecked Sendable {  // mutable state only in `time` (loc
 
     /// A browser: keeps cookies, never follows redirects.
     func browser() -> TestSession { TestSession(client) }
+
+    /// A browser connecting from `address` instead of the test client's 127.0.0.1.
+    func browser(from address: String) -> TestSession { TestSession(TestClient(app.responder, remoteAddress: address)) }
 
     var database: any Database { app.database }
 

@@ -5,23 +5,27 @@ extension IdentityService {
     /// At most one reset email per address in this interval.
     static let resetEmailInterval: TimeInterval = 120
 
-    /// Sends a reset link when the email has a login; answers nothing either way, so the page can say
-    /// the same thing whatever the email. Costs one hash either way so timing reveals nothing.
-    func requestPasswordReset(email rawEmail: String, client: Client) throws {
+    /// Sends a reset link when the email has a login; says nothing about the email either way, so the
+    /// page reads the same whatever was typed. Every request, known email or not, is one write
+    /// transaction doing the same lookups (the user, then the sending limit through its index); a
+    /// known email adds its token and email to it. No password is hashed: nothing here needs one.
+    /// Refused with `Throttled` once the client's network made `requestLimit` requests in the window.
+    func requestPasswordReset(email rawEmail: String, client: Client) throws -> Throttled? {
         let email = Self.normalizeEmail(rawEmail)
-        guard Validation.email(email) == nil else { return }
+        guard Validation.email(email) == nil else { return nil }
         let now = clock.now()
-        let user = try database.read { db in try UserStore.user(email: email, db) }
-        _ = try? hasher.dummyVerifyBlocking(email)
-        guard let user else { return }
-        try database.write { db in
+        return try database.write { db in
+            if let throttled = try admit(.passwordReset, client: client, now: now, db) { return throttled }
+            let user = try UserStore.user(email: email, db)
             // One reset email per address every two minutes, whoever asks; the page says the same either way.
-            let subject = EmailTemplate.passwordReset(name: user.name, link: "").content.subject
-            if try OutboxStore.sentRecently(to: user.email, subject: subject, since: now.addingTimeInterval(-Self.resetEmailInterval), db) { return }
+            let subject = EmailTemplate.passwordReset(name: user?.name ?? "", link: "").content.subject
+            if try OutboxStore.sentRecently(to: user?.email ?? email, subject: subject, since: now.addingTimeInterval(-Self.resetEmailInterval), db) { return nil }
+            guard let user else { return nil }
             let token = SecureRandom.token(bytes: 32)
             try TokenStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, purpose: .resetPassword, now: now, lifetime: Self.resetLifetime, db)
             let link = url(.passwordReset, query: [("token", token)])
             try mailer.enqueue(.passwordReset(name: user.name, link: link), to: user.email, userID: user.id, accountID: user.lastAccountId, db, privateLink: link)
+            return nil
         }
     }
 

@@ -11,18 +11,19 @@ struct IdentityService: Sendable {
     let publicURL: String
     let sessionIdle: TimeInterval
     let sessionAbsolute: TimeInterval
-    /// Recognises browsers that completed a sign-in (they pass a per-address block).
+    /// Recognises browsers that completed a sign-in: they pass the per-address block and the
+    /// per-email delay and lock, and are counted on their own instead (see `DeviceCookies`).
     let devices: DeviceCookies
 
     static let verificationLifetime: TimeInterval = 24 * 3600
     static let resetLifetime: TimeInterval = 30 * 60
     static let emailChangeLifetime: TimeInterval = 24 * 3600
-    /// Failures of one email before the temporary lock.
+    /// Failures of one email (or of one device cookie, see `DeviceCookies`) before the temporary lock.
     static let lockThreshold = 10
     static let lockDuration: TimeInterval = 15 * 60
     /// Failures before each further attempt must wait (1 s, 2 s, 4 s … up to 30 s).
     static let delayThreshold = 3
-    /// Failures from one address within `addressWindow` before it is refused for a while.
+    /// Failures from one address (IPv6: one /64) within `addressWindow` before it is refused for a while.
     static let addressLimit = 50
     static let addressWindow: TimeInterval = 15 * 60
 
@@ -33,6 +34,8 @@ struct IdentityService: Sendable {
         /// The device cookie the browser presented, if any (see `DeviceCookies`).
         var deviceCookie: String? = nil
         var device: String { DeviceName.describe(userAgent: userAgent) }
+        /// The network this client is counted under by per-address limits (IPv6: its /64).
+        var throttleAddress: String { ThrottleAddress.key(ip) }
     }
 
     static func normalizeEmail(_ email: String) -> String {
@@ -43,6 +46,11 @@ struct IdentityService: Sendable {
         TokenHash.sha256Hex("login:" + normalizeEmail(email))
     }
 
+    /// The key a recognised device cookie's login attempts are counted under.
+    static func deviceKey(_ cookie: String) -> String {
+        "device:" + TokenHash.sha256Hex(cookie)
+    }
+
     // MARK: Sign-up
 
     enum SignupOutcome: Sendable {
@@ -50,20 +58,27 @@ struct IdentityService: Sendable {
         /// The email already has a login: its owner was told by email; the page says the same as for a new sign-up.
         case alreadyRegistered
         case invalid(FieldErrors)
+        /// The client's network made `requestLimit` sign-ups in the window; nothing was hashed or created.
+        case throttled(Throttled)
     }
 
+    /// Both outcomes for a valid form do the same work in the same order: the per-address count
+    /// (one write), the password hash, then one write transaction that looks the email up and
+    /// either creates the login or checks the sending limit (indexed) and tells its owner.
     func signup(name rawName: String, email rawEmail: String, password: String, client: Client) throws -> SignupOutcome {
-        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The same rule as the name on the account details: it lands in emails and pages alike.
+        let (name, nameProblem) = AccountProfile.freeText(rawName, limit: AccountProfile.nameLimit, required: true)
         let email = Self.normalizeEmail(rawEmail)
         var errors = FieldErrors()
-        if name.isEmpty { errors["name"] = .fieldRequired }
-        else if name.count > 100 { errors["name"] = .fieldTooLong(100) }
+        if let nameProblem { errors["name"] = nameProblem }
         if let problem = Validation.email(email) { errors["email"] = problem }
         if let problem = Validation.password(password, email: email) { errors["password"] = problem }
         guard errors.isEmpty else { return .invalid(errors) }
 
-        let hash = try hasher.hashBlocking(password)
         let now = clock.now()
+        // Counted before hashing: the hash is what one client could otherwise keep every core busy with.
+        if let throttled = try database.write({ db in try admit(.signup, client: client, now: now, db) }) { return .throttled(throttled) }
+        let hash = try hasher.hashBlocking(password)
         return try database.write { db in
             if let existing = try UserStore.user(email: email, db) {
                 try mailer.enqueueLimited(.alreadyRegistered(name: existing.name, loginURL: url(.login), resetURL: url(.passwordForgot)),
@@ -142,24 +157,26 @@ struct IdentityService: Sendable {
 
     func login(email rawEmail: String, password: String, client: Client) throws -> LoginOutcome {
         let email = Self.normalizeEmail(rawEmail)
-        let emailHash = Self.emailHash(email)
         let now = clock.now()
 
-        let (user, failures, addressFailures) = try database.read { db in
-            (try UserStore.user(email: email, db),
-             try LoginAttemptStore.failures(emailHash: emailHash, since: now.addingTimeInterval(-3600), db),
-             try LoginAttemptStore.failures(ip: client.ip, since: now.addingTimeInterval(-Self.addressWindow), db))
+        // A browser holding this user's device cookie is counted on its own (OWASP device cookies):
+        // failures made elsewhere neither delay nor lock it, and its own failures lock only it.
+        let (user, trusted, key, failures, addressFailures) = try database.read { db in
+            let user = try UserStore.user(email: email, db)
+            let trusted = user.map { devices.recognises(client.deviceCookie, userID: $0.id, stamp: $0.passwordHash, now: now) } ?? false
+            let key = trusted ? Self.deviceKey(client.deviceCookie ?? "") : Self.emailHash(email)
+            return (user, trusted, key,
+                    try LoginAttemptStore.failures(key: key, since: now.addingTimeInterval(-3600), db),
+                    try LoginAttemptStore.failures(address: client.throttleAddress, since: now.addingTimeInterval(-Self.addressWindow), db))
         }
         // A browser that signed this user in before is not held back by others on its network.
-        if addressFailures >= Self.addressLimit,
-           !(user.map { devices.recognises(client.deviceCookie, userID: $0.id, stamp: $0.passwordHash, now: now) } ?? false) {
-            return .addressBlocked
-        }
-        if let lockedUntil = user?.lockedUntil, lockedUntil > now {
+        if addressFailures >= Self.addressLimit, !trusted { return .addressBlocked }
+        if !trusted, let lockedUntil = user?.lockedUntil, lockedUntil > now {
             return .locked(minutes: Int((lockedUntil.timeIntervalSince(now) / 60).rounded(.up)))
         }
-        // Unknown emails are locked by the same count, so a lock reveals nothing.
-        if user == nil, failures.count >= Self.lockThreshold, let latest = failures.latest, latest.addingTimeInterval(Self.lockDuration) > now {
+        // Unknown emails are locked by the same count, so a lock reveals nothing; a device cookie
+        // is locked by its own count, so a stolen one buys no more guesses than anyone gets.
+        if user == nil || trusted, failures.count >= Self.lockThreshold, let latest = failures.latest, latest.addingTimeInterval(Self.lockDuration) > now {
             return .locked(minutes: Int((latest.addingTimeInterval(Self.lockDuration).timeIntervalSince(now) / 60).rounded(.up)))
         }
         if failures.count >= Self.delayThreshold, let latest = failures.latest {
@@ -178,10 +195,12 @@ struct IdentityService: Sendable {
 
         guard matches, let user else {
             try database.write { db in
-                try LoginAttemptStore.record(emailHash: emailHash, ip: client.ip, succeeded: false, now: now, db)
+                try LoginAttemptStore.record(key: key, address: client.throttleAddress, succeeded: false, now: now, db)
                 guard let user else { return }
                 try SecurityEventStore.record(userID: user.id, kind: .loginFailed, ip: client.ip, device: client.device, now: now, db)
-                if failures.count + 1 >= Self.lockThreshold {
+                // The user's lock (and its email) is for the email's count only: failures from the
+                // user's own browser must not let anyone lock them out of it.
+                if !trusted, failures.count + 1 >= Self.lockThreshold {
                     try UserStore.lock(userID: user.id, until: now.addingTimeInterval(Self.lockDuration), db)
                     try SecurityEventStore.record(userID: user.id, kind: .accountLocked, ip: client.ip, device: client.device, now: now, db)
                     try mailer.enqueue(.accountLocked(name: user.name, minutes: Int(Self.lockDuration / 60), ip: client.ip, resetURL: url(.passwordForgot)),
@@ -199,7 +218,7 @@ struct IdentityService: Sendable {
         let stage: SessionStage = user.hasTwoFactor ? .pendingSecondFactor : .full
         let token = SecureRandom.token(bytes: 32)
         try database.write { db in
-            try LoginAttemptStore.record(emailHash: emailHash, ip: client.ip, succeeded: true, now: now, db)
+            try LoginAttemptStore.record(key: key, address: client.throttleAddress, succeeded: true, now: now, db)
             let account = try UserStore.defaultAccount(userID: user.id, now: now, db)
             if let account { try MembershipStore.markActive(userID: user.id, accountID: account, now: now, db) }
             _ = try SessionStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, accountID: account, stage: stage,

@@ -19,6 +19,13 @@ struct AuthController: Sendable {
         return value
     }
 
+    /// The answer to a request refused by a per-address limit (sign-up, password reset).
+    static func tooManyRequests(_ throttled: IdentityService.Throttled, _ catalog: Catalog) -> HTTPError {
+        var error = HTTPError(.tooManyRequests, catalog(.errorTooManyRequestsWait(minutes: throttled.minutes)))
+        error.headers["Retry-After"] = String(throttled.seconds)
+        return error
+    }
+
     // MARK: Login
 
     func loginPage(_ request: Request) -> Response {
@@ -99,6 +106,8 @@ struct AuthController: Sendable {
                 SignupView(catalog: context.catalog, csrf: context.csrfToken, name: String(name.prefix(200)), email: String(email.prefix(254)),
                            next: next ?? "", errors: errors)
             }
+        case .throttled(let throttled):
+            throw Self.tooManyRequests(throttled, context.catalog)
         case .created, .alreadyRegistered:
             // The same answer either way: the page never tells whether an email has a login.
             // A sign-up started from an invitation keeps its way back to it through the login.
@@ -160,7 +169,9 @@ struct AuthController: Sendable {
                 ForgotPasswordView(catalog: context.catalog, csrf: context.csrfToken, email: String(email.prefix(254)), error: context.catalog(problem))
             }
         }
-        try identity.requestPasswordReset(email: email, client: Self.client(request))
+        if let throttled = try identity.requestPasswordReset(email: email, client: Self.client(request)) {
+            throw Self.tooManyRequests(throttled, context.catalog)
+        }
         return .redirect(to: .login, flash: .resetRequested)
     }
 

@@ -1,0 +1,76 @@
+import Database
+import Foundation
+import HTTPServer
+import Testing
+@testable import Portal
+
+@Suite("Per-network limits on sign-up and password-reset requests")
+struct RequestThrottleTests {
+    func count(_ app: TestApp, _ sql: SQL) throws -> Int {
+        try app.database.read { db in try db.queryFirst(Int.self, sql) ?? -1 }
+    }
+
+    func signUp(_ app: TestApp, from address: String, email: String) throws -> TestResponse {
+        try app.browser(from: address).submit("/signup", form: [("name", "Ada"), ("email", email), ("password", "violet tugboat quarry 88 lantern")],
+                                              from: "/signup")
+    }
+
+    @Test("sign-ups from one network (an IPv6 /64) are refused with 429 once over the limit, before any password is hashed")
+    func signupLimit() throws {
+        // setup
+        let registered = Person.make()
+        let app = try TestApp.withOneHashPermit(signedUp: registered)
+        var admitted: [HTTPStatus] = []
+        for index in 0..<IdentityService.requestLimit {
+            // Known and unknown emails count alike.
+            let email = index == 0 ? registered.email : "new-\(index)-\(UUID())@example.com"
+            admitted.append(try signUp(app, from: "2001:db8:7:1::" + String(index + 1, radix: 16), email: email).status)
+        }
+        let usersBefore = try count(app, "SELECT COUNT(*) FROM users")
+        // MUT
+        let release = try occupy(app.app.services.hasher.limiter)
+        let refused = try signUp(app, from: "2001:db8:7:1:abcd::1", email: "one-more-\(UUID())@example.com")
+        release()
+        let usersAfterRefusal = try count(app, "SELECT COUNT(*) FROM users")
+        let otherNetwork = try signUp(app, from: "2001:db8:7:2::1", email: "elsewhere-\(UUID())@example.com")
+        app.time.advance(by: IdentityService.requestWindow + 1)
+        let later = try signUp(app, from: "2001:db8:7:1::1", email: "later-\(UUID())@example.com")
+        // validate
+        #expect(admitted.allSatisfy { $0 == .seeOther })
+        #expect(refused.status == .tooManyRequests, "429, not the hasher's 503: the limit is checked before hashing")
+        #expect(refused.text.contains("Too many requests from your network. Wait 15 minutes before trying again."))
+        #expect(refused.headers["Retry-After"] == String(Int(IdentityService.requestWindow)))
+        #expect(usersAfterRefusal == usersBefore, "the refused sign-up created nothing")
+        #expect(otherNetwork.status == .seeOther)
+        #expect(later.status == .seeOther)
+        #expect(try count(app, "SELECT COUNT(*) FROM users") == usersBefore + 2)
+    }
+
+    @Test("reset requests count per network whether or not the email exists, hash nothing, and are refused with 429 over the limit")
+    func resetRequestLimit() throws {
+        // setup
+        let person = Person.make()
+        let app = try TestApp.withOneHashPermit(signedUp: person)
+        let release = try occupy(app.app.services.hasher.limiter)
+        defer { release() }
+        func forgot(_ email: String, from address: String = "198.51.100.7") throws -> TestResponse {
+            try app.browser(from: address).submit("/password/forgot", form: [("email", email)], from: "/password/forgot")
+        }
+        // MUT
+        var answers: [TestResponse] = []
+        for index in 0..<IdentityService.requestLimit {
+            answers.append(try forgot(index.isMultiple(of: 2) ? person.email : "ghost-\(index)-\(UUID())@example.com"))
+        }
+        app.time.advance(by: 60)
+        let refused = try forgot(person.email)
+        let otherAddress = try forgot(person.email, from: "198.51.100.8")
+        // validate
+        #expect(answers.allSatisfy { $0.status == .seeOther && $0.location == answers[0].location }, "known and unknown emails answered alike, no hash needed")
+        #expect(refused.status == .tooManyRequests)
+        #expect(refused.text.contains("Too many requests from your network. Wait 14 minutes before trying again."))
+        #expect(refused.headers["Retry-After"] == String(Int(IdentityService.requestWindow) - 60))
+        #expect(otherAddress.status == .seeOther)
+        #expect(try count(app, "SELECT COUNT(*) FROM request_throttles WHERE kind = 'password_reset'") == IdentityService.requestLimit + 1)
+        #expect(try app.emails(to: person.email).filter { $0.subject == "Reset your password" }.count == 1, "the two-minute sending limit still holds")
+    }
+}
