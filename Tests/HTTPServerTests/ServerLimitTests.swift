@@ -109,8 +109,8 @@ import Testing
         var config = ServerConfiguration(port: 0, threads: 2)
         config.perAddressConnectionLimit = 3
         try withServer(config, echoResponder) { _, port in
-            var idle = try (0..<3).map { _ in try RawClient(port: port, timeout: 2) }
-            let extra = try RawClient(port: port, timeout: 2)
+            var idle = try (0..<3).map { _ in try RawClient(port: port) }
+            let extra = try RawClient(port: port)
             // MHD accepts, sees the address is over its limit and closes at once.
             #expect(extra.waitForClose())
             // The idle ones are still served.

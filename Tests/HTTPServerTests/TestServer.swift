@@ -86,7 +86,7 @@ final class Counter: Sendable {
 /// Polls `condition` for up to `seconds`.
 /// Polls until `condition` holds; the bound only matters when it never does (a loaded CI machine
 /// is slow, not wrong), so it is generous.
-func eventually(_ seconds: Double = 10, _ condition: () -> Bool) -> Bool {
+func eventually(_ seconds: Double = 30, _ condition: () -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if condition() { return true }
