@@ -7,6 +7,7 @@ import email.parser
 import email.policy
 import http.client
 import http.cookies
+import itertools
 import json
 import os
 import re
@@ -76,13 +77,22 @@ class Client:
     """One visitor: its own cookies (sent to whichever port it asks, so a session obtained through
     nginx can be replayed against one instance directly), no redirect following."""
 
-    def __init__(self, port, timeout=15):
+    _visitors = itertools.count(1)   # next() on a count is atomic: sign-up threads share it
+
+    def __init__(self, port, timeout=15, forwarded=True):
         self.port = port
         self.timeout = timeout
         self.cookies = {}
+        # Each visitor is its own customer on its own network (198.18.0.0/15, the benchmarking range):
+        # nginx appends it to X-Forwarded-For and the instances, trusting nginx, throttle per visitor.
+        # forwarded=False: a local operator (/metrics is refused to anything forwarded).
+        number = next(Client._visitors)
+        self.address = f"198.18.{number // 250}.{number % 250 + 1}" if forwarded else None
 
     def request(self, method, path, form=None, port=None):
         headers = {"User-Agent": "hosterra-multi-test/1.0", "Accept": "text/html"}
+        if self.address:
+            headers["X-Forwarded-For"] = self.address
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         body = None
@@ -220,7 +230,9 @@ class Harness:
         common = ["--database-url", self.database_url,
                   "--secret-key", base64.b64encode(os.urandom(32)).decode(),
                   "--public-url", self.public_url,
-                  "--smtp-url", f"smtp://127.0.0.1:{self.smtp_port}?starttls=optional"]
+                  "--smtp-url", f"smtp://127.0.0.1:{self.smtp_port}?starttls=optional",
+                  # As in production (docs/deployment.md): the client is who nginx says it is.
+                  "--trusted-proxies", "127.0.0.1"]
         # A job claimed by an instance that dies waits for its lease to run out: when the binary lets
         # the lease be set, a short one keeps test 3 (SIGKILL mid-delivery) within its minute.
         usage = subprocess.run([self.binary, "--help"], capture_output=True, text=True, timeout=10).stdout

@@ -238,7 +238,7 @@ def test_emails_delivered_exactly_once_despite_sigkill(h):
     else:
         print("  note: no jobs table yet (job queue not merged): job checks skipped")
 
-    metrics = Client(h.b.port).get("/metrics")
+    metrics = Client(h.b.port, forwarded=False).get("/metrics")
     assert metrics.status == 200, f"/metrics on B answered {metrics.status}"
     sent = re.search(r'^hosterra_outbox_emails\{status="sent"\} (\d+)$', metrics.body, re.M)
     assert sent, "no hosterra_outbox_emails{status=\"sent\"} in /metrics"
