@@ -29,7 +29,8 @@ struct RequestThrottleTests {
         let usersBefore = try count(app, "SELECT COUNT(*) FROM users")
         // MUT
         let release = try occupy(app.app.services.hasher.limiter)
-        let refused = try signUp(app, from: "2001:db8:7:1:abcd::1", email: "one-more-\(UUID())@example.com")
+        let refusedEmail = "one-more-\(UUID())@example.com"
+        let refused = try signUp(app, from: "2001:db8:7:1:abcd::1", email: refusedEmail)
         release()
         let usersAfterRefusal = try count(app, "SELECT COUNT(*) FROM users")
         let otherNetwork = try signUp(app, from: "2001:db8:7:2::1", email: "elsewhere-\(UUID())@example.com")
@@ -40,6 +41,7 @@ struct RequestThrottleTests {
         #expect(refused.status == .tooManyRequests, "429, not the hasher's 503: the limit is checked before hashing")
         #expect(refused.text.contains("Too many requests from your network. Wait 15 minutes before trying again."))
         #expect(refused.headers["Retry-After"] == String(Int(IdentityService.requestWindow)))
+        #expect(ProfileHTML.tag(refused.text, id: "email")?.contains("value=\"\(refusedEmail)\"") == true, "the form again, as typed")
         #expect(usersAfterRefusal == usersBefore, "the refused sign-up created nothing")
         #expect(otherNetwork.status == .seeOther)
         #expect(later.status == .seeOther)
@@ -69,6 +71,7 @@ struct RequestThrottleTests {
         #expect(refused.status == .tooManyRequests)
         #expect(refused.text.contains("Too many requests from your network. Wait 14 minutes before trying again."))
         #expect(refused.headers["Retry-After"] == String(Int(IdentityService.requestWindow) - 60))
+        #expect(ProfileHTML.tag(refused.text, id: "email")?.contains("value=\"\(person.email)\"") == true, "the form again, as typed")
         #expect(otherAddress.status == .seeOther)
         #expect(try count(app, "SELECT COUNT(*) FROM request_throttles WHERE kind = 'password_reset'") == IdentityService.requestLimit + 1)
         #expect(try app.emails(to: person.email).filter { $0.subject == "Reset your password" }.count == 1, "the two-minute sending limit still holds")

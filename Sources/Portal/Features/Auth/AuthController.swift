@@ -19,11 +19,12 @@ struct AuthController: Sendable {
         return value
     }
 
-    /// The answer to a request refused by a per-address limit (sign-up, password reset).
-    static func tooManyRequests(_ throttled: IdentityService.Throttled, _ catalog: Catalog) -> HTTPError {
-        var error = HTTPError(.tooManyRequests, catalog(.errorTooManyRequestsWait(minutes: throttled.minutes)))
-        error.headers["Retry-After"] = String(throttled.seconds)
-        return error
+    /// The answer to a request refused by a per-network limit (sign-up, password reset): the form
+    /// again, with what was typed and the wait above it, as a 429 with Retry-After.
+    static func throttledPage(_ page: Response, _ throttled: IdentityService.Throttled) -> Response {
+        var response = page
+        response.headers["Retry-After"] = String(throttled.seconds)
+        return response
     }
 
     // MARK: Login
@@ -107,7 +108,11 @@ struct AuthController: Sendable {
                            next: next ?? "", errors: errors)
             }
         case .throttled(let throttled):
-            throw Self.tooManyRequests(throttled, context.catalog)
+            let page = renderer.publicPage(request, title: context.catalog(.signupTitle), status: .tooManyRequests) {
+                SignupView(catalog: context.catalog, csrf: context.csrfToken, name: String(name.prefix(200)), email: String(email.prefix(254)),
+                           next: next ?? "", refusal: context.catalog(.errorTooManyRequestsWait(minutes: throttled.minutes)))
+            }
+            return Self.throttledPage(page, throttled)
         case .created, .alreadyRegistered:
             // The same answer either way: the page never tells whether an email has a login.
             // A sign-up started from an invitation keeps its way back to it through the login.
@@ -170,7 +175,11 @@ struct AuthController: Sendable {
             }
         }
         if let throttled = try identity.requestPasswordReset(email: email, client: Self.client(request)) {
-            throw Self.tooManyRequests(throttled, context.catalog)
+            let page = renderer.publicPage(request, title: context.catalog(.forgotTitle), status: .tooManyRequests) {
+                ForgotPasswordView(catalog: context.catalog, csrf: context.csrfToken, email: String(email.prefix(254)),
+                                   refusal: context.catalog(.errorTooManyRequestsWait(minutes: throttled.minutes)))
+            }
+            return Self.throttledPage(page, throttled)
         }
         return .redirect(to: .login, flash: .resetRequested)
     }

@@ -41,12 +41,15 @@ struct SignupView: HTML {
     /// Where to go after the login that follows verification (an invitation), carried to the login page.
     var next = ""
     var errors = FieldErrors()
+    /// A problem with the request as a whole (too many from this network), shown above the form.
+    var refusal: String?
 
     var content: some HTML {
         div(.class("card stack")) {
             h1 { catalog(.signupTitle) }
             p(.class("muted")) { catalog(.signupLead) }
-            if !errors.isEmpty { Alert(kind: .danger, message: catalog(.formHasErrors)) }
+            if let refusal { Alert(kind: .danger, message: refusal) }
+            else if !errors.isEmpty { Alert(kind: .danger, message: catalog(.formHasErrors)) }
             form(.method("post"), .action(SiteRoute.signupSubmit.path), .class("stack"), .novalidate) {
                 CSRFField(token: csrf)
                 if !next.isEmpty { input(.type("hidden"), .name("next"), .value(next)) }
@@ -110,11 +113,14 @@ struct ForgotPasswordView: HTML {
     let csrf: String
     var email = ""
     var error: String?
+    /// A problem with the request as a whole (too many from this network), shown above the form.
+    var refusal: String?
 
     var content: some HTML {
         div(.class("card stack")) {
             h1 { catalog(.forgotTitle) }
             p(.class("muted")) { catalog(.forgotLead) }
+            if let refusal { Alert(kind: .danger, message: refusal) }
             form(.method("post"), .action(SiteRoute.passwordForgotSubmit.path), .class("stack"), .novalidate) {
                 CSRFField(token: csrf)
                 FormField(id: "email", labelText: catalog(.fieldEmail), type: "email", value: email, error: error, autocomplete: "email", required: true, maxLength: 254, autofocus: true)
