@@ -83,16 +83,15 @@ class Client:
         self.port = port
         self.timeout = timeout
         self.cookies = {}
-        # Each visitor is its own customer on its own network (198.18.0.0/15, the benchmarking range):
-        # nginx appends it to X-Forwarded-For and the instances, trusting nginx, throttle per visitor.
-        # forwarded=False: a local operator (/metrics is refused to anything forwarded).
+        # Each visitor is its own customer: it connects from its own loopback address (127.0.1.1 and
+        # up; 127.0.0.1 is nginx's), which nginx passes on as X-Forwarded-For $remote_addr, exactly as
+        # docs/deployment.md configures it, and the instances, trusting 127.0.0.1, throttle per visitor.
+        # forwarded=False: a local operator on 127.0.0.1 (/metrics is refused to anything forwarded).
         number = next(Client._visitors)
-        self.address = f"198.18.{number // 250}.{number % 250 + 1}" if forwarded else None
+        self.address = f"127.0.{number // 250 + 1}.{number % 250 + 1}" if forwarded else "127.0.0.1"
 
     def request(self, method, path, form=None, port=None):
         headers = {"User-Agent": "hosterra-multi-test/1.0", "Accept": "text/html"}
-        if self.address:
-            headers["X-Forwarded-For"] = self.address
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         body = None
@@ -100,7 +99,8 @@ class Client:
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.monotonic()
-        connection = http.client.HTTPConnection("127.0.0.1", port or self.port, timeout=self.timeout)
+        connection = http.client.HTTPConnection("127.0.0.1", port or self.port, timeout=self.timeout,
+                                                source_address=(self.address, 0))
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
@@ -303,7 +303,7 @@ http {{
     location / {{
       proxy_pass http://hosterra;
       proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-For $remote_addr;
       proxy_set_header X-Forwarded-Proto $scheme;
       proxy_next_upstream error timeout;
       proxy_connect_timeout 2s;

@@ -35,6 +35,7 @@ SIGNUPS = 200
 KILL_AFTER = SIGNUPS // 2
 SIGNUP_THREADS = 8
 MAX_DUPLICATES = 5
+SIGNUP_LIMIT = 10   # IdentityService.requestLimit: sign-ups per client network per 15 minutes
 DELIVERY_TIMEOUT = 60
 
 
@@ -121,6 +122,31 @@ def test_login_through_one_instance_valid_on_other(h):
     served = {instance.name: dashboard_hits(instance) - before[instance.name] for instance in h.instances}
     assert all(count > 0 for count in served.values()), f"not both instances served the dashboard: {served}"
     return f"dashboard served by A {served['a']}x, B {served['b']}x"
+
+
+def test_signup_limit_per_visitor_shared_by_instances(h):
+    """One visitor's sign-ups are counted together whichever instance serves them: through round-robin
+    nginx, 10 are accepted and the 11th is refused with 429 and Retry-After, while another visitor is
+    unaffected. The instances log the visitor's own address, passed on by nginx."""
+    client = h.client()
+    stamp = int(time.time() * 1000)
+    statuses = []
+    for index in range(SIGNUP_LIMIT + 1):
+        if index % 2:
+            client.get("/readyz")   # shifts round robin by one, so the POSTs alternate between A and B
+        reply, _ = sign_up(client, "Limit Tester", f"limit-{stamp}-{index:02d}@example.com", attempts=5)
+        statuses.append(reply and reply.status)
+        refused = reply
+    other, _ = sign_up(h.client(), "Other Visitor", f"limit-{stamp}-other@example.com", attempts=5)
+    assert statuses[:SIGNUP_LIMIT] == [303] * SIGNUP_LIMIT, f"sign-ups answered {statuses}"
+    assert statuses[SIGNUP_LIMIT] == 429, f"sign-up {SIGNUP_LIMIT + 1} answered {statuses[SIGNUP_LIMIT]}"
+    assert refused.headers.get("Retry-After"), "no Retry-After on the 429"
+    assert other is not None and other.status == 303, f"another visitor's sign-up answered {other and other.status}"
+    served = {instance.name: sum(1 for line in instance.lines()
+                                 if line.get("route") == "signup.submit" and line.get("client") == client.address)
+              for instance in h.instances}
+    assert all(count > 0 for count in served.values()), f"not both instances took this visitor's sign-ups: {served}"
+    return f"{SIGNUP_LIMIT} accepted then 429 for {client.address}: A took {served['a']}, B {served['b']}"
 
 
 def dashboard_hits(instance):
@@ -326,6 +352,7 @@ def test_database_outage_gives_503_then_recovers(h):
 TESTS = [
     test_instances_migrate_together_and_serve,
     test_login_through_one_instance_valid_on_other,
+    test_signup_limit_per_visitor_shared_by_instances,
     test_emails_delivered_exactly_once_despite_sigkill,
     test_database_outage_gives_503_then_recovers,
 ]
