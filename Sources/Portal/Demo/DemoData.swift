@@ -33,9 +33,11 @@ enum DemoData {
                                       link: SiteRoute.dashboard.path, now: now.addingTimeInterval(-day), db)
             try NotificationStore.add(userID: ids.user, severity: .success, message: "Your email address is confirmed.",
                                       link: SiteRoute.account.path, now: now.addingTimeInterval(-3 * day), db)
-            let content = EmailTemplate.verifyEmail(name: name, link: SiteRoute.verifyEmail.absoluteURL(base: services.configuration.publicURL, query: [("token", "demo")])).content
+            let template = EmailTemplate.verifyEmail(name: name, link: SiteRoute.verifyEmail.absoluteURL(base: services.configuration.publicURL, query: [("token", "demo")]))
+            let content = template.content
             let emailID = try OutboxStore.enqueue(to: email, userID: ids.user, accountID: ids.account, category: .security, subject: content.subject,
-                                                  text: content.text, html: content.html, now: now.addingTimeInterval(-3 * day), db)
+                                                  text: content.text, html: content.html, privateLink: template.secretLink != nil,
+                                                  now: now.addingTimeInterval(-3 * day), db)
             if let email = try OutboxStore.email(publicID: emailID, db) {
                 try OutboxStore.markDelivered(id: email.id, status: .sent, now: email.createdAt, db)
             }

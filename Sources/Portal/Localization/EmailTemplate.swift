@@ -21,6 +21,19 @@ enum EmailTemplate: Sendable {
 
     var category: EmailCategory { .security }
 
+    /// The secret link this email carries (a token whose holder can verify, reset, confirm or join),
+    /// if any. Such an email is delivered but its content is never shown in the email history.
+    /// Exhaustive on purpose: a new template must say whether it carries one.
+    var secretLink: String? {
+        switch self {
+        case .verifyEmail(_, let link), .passwordReset(_, let link), .emailChangeConfirm(_, _, let link): return link
+        case .invitation(_, _, _, _, _, let link): return link
+        case .alreadyRegistered, .accountLocked, .newDevice, .passwordChanged, .passwordResetDone, .twoFactorChanged,
+             .recoveryCodesRegenerated, .emailChangeNotice, .emailChangeToTakenAddress, .accessChanged, .accessRevoked:
+            return nil
+        }
+    }
+
     struct Content: Sendable {
         let subject: String
         let text: String

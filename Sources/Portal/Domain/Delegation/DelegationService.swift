@@ -139,7 +139,7 @@ struct DelegationService: Sendable {
         try mailer.enqueue(.invitation(inviterName: inviter.userName, accountName: account.name, permissions: offered,
                                        accessUntil: grant.expiresAt.map { AccessGrant.dayString($0, timeZone: timeZone) },
                                        linkExpires: TimeZones.format(expiresAt, in: timeZone) + " (" + timeZone + ")", link: link),
-                           to: email, userID: nil, accountID: nil, db, privateLink: link)
+                           to: email, userID: nil, accountID: nil, db)
         return publicID
     }
 

@@ -50,7 +50,7 @@ extension IdentityService {
                 let link = url(.accountEmailChangeConfirm, query: [("token", token)])
                 // In no account's history: whether it was sent must not tell a free address from a taken one.
                 try mailer.enqueue(.emailChangeConfirm(name: user.name, newEmail: newEmail, link: link), to: newEmail,
-                                   userID: user.id, accountID: nil, db, privateLink: link)
+                                   userID: user.id, accountID: nil, db)
             }
             try mailer.enqueue(.emailChangeNotice(name: user.name, newEmail: newEmail), to: user.email,
                                userID: user.id, accountID: user.lastAccountId, db)

@@ -24,7 +24,7 @@ extension IdentityService {
             let token = SecureRandom.token(bytes: 32)
             try TokenStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, purpose: .resetPassword, now: now, lifetime: Self.resetLifetime, db)
             let link = url(.passwordReset, query: [("token", token)])
-            try mailer.enqueue(.passwordReset(name: user.name, link: link), to: user.email, userID: user.id, accountID: user.lastAccountId, db, privateLink: link)
+            try mailer.enqueue(.passwordReset(name: user.name, link: link), to: user.email, userID: user.id, accountID: user.lastAccountId, db)
             return nil
         }
     }

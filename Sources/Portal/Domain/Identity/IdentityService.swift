@@ -95,7 +95,7 @@ struct IdentityService: Sendable {
         let token = SecureRandom.token(bytes: 32)
         try TokenStore.create(tokenHash: TokenHash.sha256Hex(token), userID: userID, purpose: .verifyEmail, now: now, lifetime: Self.verificationLifetime, db)
         let link = url(.verifyEmail, query: [("token", token)])
-        try mailer.enqueue(.verifyEmail(name: name, link: link), to: email, userID: userID, accountID: accountID, db, privateLink: link)
+        try mailer.enqueue(.verifyEmail(name: name, link: link), to: email, userID: userID, accountID: accountID, db)
     }
 
     /// Sends a fresh verification link to a signed-in, unverified user.

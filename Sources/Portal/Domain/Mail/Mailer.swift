@@ -15,23 +15,23 @@ struct Mailer: Sendable {
     /// to flood a customer's mailbox. Returns whether it was queued.
     @discardableResult
     func enqueueLimited(_ email: EmailTemplate, every interval: TimeInterval, to address: String, userID: Int64?, accountID: Int64?,
-                        _ db: DatabaseConnection, privateLink: String? = nil) throws -> Bool {
+                        _ db: DatabaseConnection) throws -> Bool {
         let subject = email.content.subject
         if try OutboxStore.sentRecently(to: address, subject: subject, since: now().addingTimeInterval(-interval), db) { return false }
-        try enqueue(email, to: address, userID: userID, accountID: accountID, db, privateLink: privateLink)
+        try enqueue(email, to: address, userID: userID, accountID: accountID, db)
         return true
     }
 
-    /// `privateLink`: the secret link the email carries (a token). Such an email is delivered but its
-    /// body never shows in the email history; without SMTP the link is logged for the developer.
-    func enqueue(_ email: EmailTemplate, to address: String, userID: Int64?, accountID: Int64?, _ db: DatabaseConnection,
-                 privateLink: String? = nil) throws {
+    /// An email carrying a secret link (`EmailTemplate.secretLink`) is delivered but its body never
+    /// shows in the email history; without SMTP the link is logged for the developer.
+    func enqueue(_ email: EmailTemplate, to address: String, userID: Int64?, accountID: Int64?, _ db: DatabaseConnection) throws {
         let content = email.content
+        let secretLink = email.secretLink
         try OutboxStore.enqueue(to: address, userID: userID, accountID: accountID, category: email.category,
-                                subject: content.subject, text: content.text, html: content.html, privateLink: privateLink != nil,
+                                subject: content.subject, text: content.text, html: content.html, privateLink: secretLink != nil,
                                 now: now(), db)
-        if logLinks, let privateLink {
-            logger.info("email link (no SMTP configured)", ["to": .string(address), "subject": .string(content.subject), "link": .string(privateLink)])
+        if logLinks, let secretLink {
+            logger.info("email link (no SMTP configured)", ["to": .string(address), "subject": .string(content.subject), "link": .string(secretLink)])
         }
     }
 }
