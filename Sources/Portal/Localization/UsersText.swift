@@ -40,6 +40,7 @@ public enum UsersText: Sendable, Hashable {
     case alreadyMemberResend
     case inviteTooOften(Int)
     case inviteDailyLimit(Int)
+    case inviteRecipientLimit
 
     // The access fields
     case accessLegend
@@ -168,6 +169,7 @@ extension Catalog {
         case .alreadyMember: return "This person already has access to this account."
         case .alreadyMemberResend: return "This person has access to this account already; cancel the invitation instead."
         case .inviteTooOften(let count): return "This address was sent \(count) invitations in the last hour. Wait an hour before sending another."
+        case .inviteRecipientLimit: return "This address has received the most invitations allowed today. Try again tomorrow."
         case .inviteDailyLimit(let count): return "This account has sent \(count) invitations in the last 24 hours, the most allowed. Try again tomorrow, or contact support."
 
         case .accessLegend: return "What they may do"

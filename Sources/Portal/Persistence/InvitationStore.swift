@@ -84,11 +84,13 @@ enum InvitationStore {
             """)
     }
 
-    /// Invitations this account sent since `since` (whatever became of them), to one email or to anyone.
-    static func sentCount(accountID: Int64, email: String?, since: Date, _ db: DatabaseConnection) throws -> Int {
+    /// Invitations sent since `since` (whatever became of them): by one account or by all (nil), to
+    /// one email or to anyone (nil).
+    static func sentCount(accountID: Int64?, email: String?, since: Date, _ db: DatabaseConnection) throws -> Int {
+        let byAccount: SQL = accountID.map { "AND account_id = \($0)" } ?? ""
         let toEmail: SQL = email.map { "AND lower(email) = lower(\($0))" } ?? ""
         return try db.queryFirst(Int.self, """
-            SELECT COUNT(*) FROM invitations WHERE account_id = \(accountID) AND created_at > \(since) \(sql: toEmail)
+            SELECT COUNT(*) FROM invitations WHERE created_at > \(since) \(sql: byAccount) \(sql: toEmail)
             """) ?? 0
     }
 

@@ -57,6 +57,28 @@ struct InvitationTests {
         #expect(try Self.status(app, target).count == 4)
     }
 
+    @Test("one address receives at most 10 invitations a day from all accounts together")
+    func recipientLimitAcrossAccounts() throws {
+        // setup: 4 accounts invite the same address 3 times each (their own hourly limit).
+        let app = try TestApp()
+        let target = "popular.person@example.com"
+        var statuses: [HTTPStatus] = []
+        var last: TestResponse?
+        for _ in 0..<4 {
+            let (_, browser, _) = try Self.owner(app)
+            for _ in 0..<3 {
+                let response = try Self.invite(browser, target)
+                statuses.append(response.status)
+                last = response
+            }
+        }
+        // validate
+        #expect(statuses.filter { $0 == .seeOther }.count == DelegationService.invitationsPerAddressPerDay)
+        #expect(statuses.suffix(2) == [.unprocessableContent, .unprocessableContent])
+        #expect(ProfileHTML.fieldError(last?.text ?? "", "email") == ProfileHTML.english(.users(.inviteRecipientLimit)))
+        #expect(try app.emails(to: target).count == DelegationService.invitationsPerAddressPerDay)
+    }
+
     @Test("accepting as another user is refused and creates nothing")
     func wrongUser() throws {
         // setup

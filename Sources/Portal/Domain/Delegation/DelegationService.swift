@@ -15,6 +15,9 @@ struct DelegationService: Sendable {
     /// fits), and to anyone per day: the panel must not become a way to flood or phish mailboxes.
     static let invitationsPerAddressPerHour = 3
     static let invitationsPerAccountPerDay = 50
+    /// Invitation emails one address may receive per day from all accounts together (many fresh
+    /// accounts must not add up to a flood either).
+    static let invitationsPerAddressPerDay = 10
 
     init(services: Services) {
         database = services.database
@@ -118,6 +121,9 @@ struct DelegationService: Sendable {
         }
         if try InvitationStore.sentCount(accountID: accountID, email: nil, since: now.addingTimeInterval(-24 * 3600), db) >= invitationsPerAccountPerDay {
             return .inviteDailyLimit(invitationsPerAccountPerDay)
+        }
+        if try InvitationStore.sentCount(accountID: nil, email: email, since: now.addingTimeInterval(-24 * 3600), db) >= invitationsPerAddressPerDay {
+            return .inviteRecipientLimit
         }
         return nil
     }
