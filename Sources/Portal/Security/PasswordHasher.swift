@@ -83,7 +83,8 @@ public struct PasswordHasher: Sendable {
     /// A request that hashes holds its worker thread while it runs or waits, so running plus waiting
     /// stays below the worker count: at least one worker is always free for pages, health checks and
     /// the quick 503 that sheds the excess. At most one core fewer than the machine has hashes at once,
-    /// and as many may wait as there are runners, room permitting.
+    /// and as many may wait as there are runners, room permitting. The exception is a single worker
+    /// (`--threads 1`): it must be allowed to hash, so nothing else is served while it does.
     public static func limits(workers: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> (maxConcurrent: Int, maxQueued: Int) {
         let spare = max(1, workers - 1)
         let running = max(1, min(cores - 1, spare))

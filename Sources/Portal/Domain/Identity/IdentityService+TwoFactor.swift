@@ -29,8 +29,9 @@ extension IdentityService {
         case enabled(newToken: String, recoveryCodes: [String])
         /// The code does not match the pending secret (shown again).
         case wrongCode(secret: [UInt8])
-        /// The current password was wrong (the pending secret is shown again).
-        case wrongPassword(secret: [UInt8])
+        /// The current password was wrong: the pending secret is shown again (nil: none is pending any
+        /// more, enrolment starts over).
+        case wrongPassword(secret: [UInt8]?)
         case alreadyEnabled
     }
 
@@ -42,7 +43,7 @@ extension IdentityService {
         guard let user = try database.read({ db in try UserStore.user(id: identity.userID, db) }) else { return .alreadyEnabled }
         if user.hasTwoFactor { return .alreadyEnabled }
         guard try confirmPassword(user: user, password: password, client: client) else {
-            return .wrongPassword(secret: try pendingTwoFactorSecret(userID: user.id, box: box) ?? TOTP.generateSecret())
+            return .wrongPassword(secret: try pendingTwoFactorSecret(userID: user.id, box: box))
         }
         let now = clock.now()
         let token = SecureRandom.token(bytes: 32)

@@ -33,7 +33,8 @@ extension SecurityController {
         switch try identityService.enableTwoFactor(identity: identity, password: password, code: code, box: box(), client: AuthController.client(request)) {
         case .alreadyEnabled:
             return .redirect(to: SiteRoute.accountSecurity.path)
-        case .wrongPassword(let secret):
+        case .wrongPassword(let pending):
+            guard let secret = pending else { return .redirect(to: SiteRoute.twoFactorSetup.path) }
             return setupView(request, identity: identity, secret: secret, errors: fieldError(TwoFactorSetupView.passwordField, .security(.passwordWrong)))
         case .wrongCode(let secret):
             return setupView(request, identity: identity, secret: secret, errors: fieldError("code", .security(.setupCodeWrong)))
