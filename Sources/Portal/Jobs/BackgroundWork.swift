@@ -3,8 +3,8 @@ import Foundation
 import Synchronization
 
 /// Work that runs beside the HTTP server, started by `serve` and stopped before the database closes.
-/// One thread runs the shared job queue (email delivery…) every half second and the periodic tasks
-/// (maintenance, hourly) when this instance wins their period.
+/// One thread runs the shared job queue (email delivery, password-reset requests…) every half second
+/// and the periodic tasks (maintenance, hourly) when this instance wins their period.
 final class BackgroundWork: Sendable {
     static let pollInterval: TimeInterval = 0.5
     /// How long `stop()` waits for a pass in progress (an SMTP dialogue may be under way).
@@ -32,7 +32,8 @@ final class BackgroundWork: Sendable {
         let maintenance = Maintenance(services: services)
         self.outbox = outbox
         self.maintenance = maintenance
-        jobs = JobRunner(database: services.database, clock: services.clock, logger: services.logger, handlers: [outbox], runnerID: outbox.runnerID,
+        jobs = JobRunner(database: services.database, clock: services.clock, logger: services.logger,
+                         handlers: [outbox, PasswordResetJob(identity: services.identity)], runnerID: outbox.runnerID,
                          lease: TimeInterval(services.configuration.jobLeaseSeconds))
         scheduler = Scheduler(database: services.database, clock: services.clock, logger: services.logger, runnerID: outbox.runnerID, tasks: [
             Scheduler.Task(name: "maintenance", period: Maintenance.interval) { try maintenance.run() },

@@ -66,6 +66,14 @@ enum JobStore {
         }
     }
 
+    /// Empties a job's payload when it still holds `payload`: true for exactly one caller. A handler
+    /// whose effect must happen once calls it in the transaction of that effect, so a rerun of the job
+    /// (its runner died before recording it done) finds the payload gone; the row then keeps nothing
+    /// personal either.
+    static func takePayload(id: Int64, payload: String, _ db: DatabaseConnection) throws -> Bool {
+        try db.execute("UPDATE jobs SET payload = '' WHERE id = \(id) AND payload = \(payload) AND payload <> ''") == 1
+    }
+
     static func counts(_ db: DatabaseConnection) throws -> [String: Int] {
         var result: [String: Int] = [:]
         for row in try db.query("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status") {

@@ -161,6 +161,7 @@ struct EmailHistoryTests {
         let person = Person.make()
         let browser = try person.signUpAndLogIn(app)
         try app.browser().submit("/password/forgot", form: [("email", person.email)], from: "/password/forgot")
+        app.runResetJobs()
         let ids = try app.ids(of: person.email)
         let invoice = try app.enqueueEmail(to: person.email, userID: ids.user, accountID: ids.account, subject: "Invoice 9")
         let withLinks = try app.emails(to: person.email).filter { $0.textBody.contains("token=") }

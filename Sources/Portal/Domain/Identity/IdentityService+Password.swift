@@ -5,10 +5,11 @@ extension IdentityService {
     /// At most one reset email per address in this interval.
     static let resetEmailInterval: TimeInterval = 120
 
-    /// Sends a reset link when the email has a login; says nothing about the email either way, so the
-    /// page reads the same whatever was typed. Every request, known email or not, is one write
-    /// transaction doing the same lookups (the user, then the sending limit through its index); a
-    /// known email adds its token and email to it. No password is hashed: nothing here needs one.
+    /// Asks for a reset link; says nothing about the email either way, so the page reads the same
+    /// whatever was typed, and takes the same time: every admitted request is one write transaction
+    /// doing the same writes, its throttle row and one `PasswordResetJob` carrying the email typed.
+    /// Whether that email has a login is found out later, on the job queue, where no visitor waits.
+    /// No password is hashed: nothing here needs one.
     /// Refused with `Throttled` once the client's network made `requestLimit` requests in the window.
     func requestPasswordReset(email rawEmail: String, client: Client) throws -> Throttled? {
         let email = Self.normalizeEmail(rawEmail)
@@ -16,16 +17,39 @@ extension IdentityService {
         let now = clock.now()
         return try database.write { db in
             if let throttled = try admit(.passwordReset, client: client, now: now, db) { return throttled }
-            let user = try UserStore.user(email: email, db)
-            // One reset email per address every two minutes, whoever asks; the page says the same either way.
-            let subject = EmailTemplate.passwordReset(name: user?.name ?? "", link: "").content.subject
-            if try OutboxStore.sentRecently(to: user?.email ?? email, subject: subject, since: now.addingTimeInterval(-Self.resetEmailInterval), db) { return nil }
-            guard let user else { return nil }
+            try JobStore.enqueue(kind: PasswordResetJob.kind, payload: email, runAt: now, maxAttempts: PasswordResetJob.maxAttempts, now: now, db)
+            return nil
+        }
+    }
+
+    /// What a reset request's job did.
+    enum ResetRequestOutcome: Sendable, Equatable {
+        case sent
+        /// A reset email went to this address less than `resetEmailInterval` ago.
+        case limited
+        /// No login has this email: nothing to do.
+        case unknownEmail
+        /// An earlier run of the same job did the work (its runner died before recording it).
+        case alreadyHandled
+    }
+
+    /// The job's half of a reset request: a reset link to `email` when it has a login, at most one
+    /// every two minutes whoever asks. One write transaction, which also takes the email off job `jobID`,
+    /// so the work and its record commit together: a rerun of the job finds nothing to do (the sending
+    /// limit alone would not cover a rerun after a lease longer than the interval), and the finished
+    /// job keeps no address.
+    func sendPasswordReset(jobID: Int64, email: String) throws -> ResetRequestOutcome {
+        let now = clock.now()
+        return try database.write { db in
+            guard try JobStore.takePayload(id: jobID, payload: email, db) else { return .alreadyHandled }
+            guard let user = try UserStore.user(email: email, db) else { return .unknownEmail }
+            let subject = EmailTemplate.passwordReset(name: user.name, link: "").content.subject
+            if try OutboxStore.sentRecently(to: user.email, subject: subject, since: now.addingTimeInterval(-Self.resetEmailInterval), db) { return .limited }
             let token = SecureRandom.token(bytes: 32)
             try TokenStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, purpose: .resetPassword, now: now, lifetime: Self.resetLifetime, db)
             let link = url(.passwordReset, query: [("token", token)])
             try mailer.enqueue(.passwordReset(name: user.name, link: link), to: user.email, userID: user.id, accountID: user.lastAccountId, db)
-            return nil
+            return .sent
         }
     }
 
