@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The key (column `email_hash`, named for what it first held) is what failures are counted under:
 /// the email's hash (`IdentityService.emailHash`, so unknown emails behave like known ones), or for
-/// a browser presenting a recognised device cookie, `IdentityService.deviceKey` of that cookie.
+/// a browser presenting a recognised device cookie, the key `DeviceCookies.recognises` gives for it.
 /// The address (column `ip`) is the client's network as `ThrottleAddress` counts it: an IPv4
 /// address, or an IPv6 /64; the exact address is in the security events.
 enum LoginAttemptStore {

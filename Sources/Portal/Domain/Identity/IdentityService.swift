@@ -46,11 +46,6 @@ struct IdentityService: Sendable {
         TokenHash.sha256Hex("login:" + normalizeEmail(email))
     }
 
-    /// The key a recognised device cookie's login attempts are counted under.
-    static func deviceKey(_ cookie: String) -> String {
-        "device:" + TokenHash.sha256Hex(cookie)
-    }
-
     // MARK: Sign-up
 
     enum SignupOutcome: Sendable {
@@ -163,8 +158,9 @@ struct IdentityService: Sendable {
         // failures made elsewhere neither delay nor lock it, and its own failures lock only it.
         let (user, trusted, key, failures, addressFailures) = try database.read { db in
             let user = try UserStore.user(email: email, db)
-            let trusted = user.map { devices.recognises(client.deviceCookie, userID: $0.id, stamp: $0.passwordHash, now: now) } ?? false
-            let key = trusted ? Self.deviceKey(client.deviceCookie ?? "") : Self.emailHash(email)
+            let deviceKey = user.flatMap { devices.recognises(client.deviceCookie, userID: $0.id, stamp: $0.passwordHash, now: now) }
+            let trusted = deviceKey != nil
+            let key = deviceKey ?? Self.emailHash(email)
             return (user, trusted, key,
                     try LoginAttemptStore.failures(key: key, since: now.addingTimeInterval(-3600), db),
                     try LoginAttemptStore.failures(address: client.throttleAddress, since: now.addingTimeInterval(-Self.addressWindow), db))
