@@ -48,6 +48,39 @@ struct RequestThrottleTests {
         #expect(try count(app, "SELECT COUNT(*) FROM users") == usersBefore + 2)
     }
 
+    @Test("sign-ups the hasher sheds with 503 are not counted: the network still has all its sign-ups afterwards")
+    func shedSignupsDoNotCount() throws {
+        // setup
+        let app = try TestApp.withOneHashPermit(signedUp: Person.make())
+        let network = "2001:db8:7:3::"
+        // MUT
+        let release = try occupy(app.app.services.hasher.limiter)
+        let shed = try (0..<IdentityService.requestLimit).map { try signUp(app, from: network + "1", email: "shed-\($0)-\(UUID())@example.com").status }
+        release()
+        let afterwards = try (0..<IdentityService.requestLimit).map { try signUp(app, from: network + "2", email: "new-\($0)-\(UUID())@example.com").status }
+        let overLimit = try signUp(app, from: network + "3", email: "over-\(UUID())@example.com")
+        // validate
+        #expect(shed.allSatisfy { $0 == .serviceUnavailable })
+        #expect(afterwards.allSatisfy { $0 == .seeOther }, "\(afterwards)")
+        #expect(overLimit.status == .tooManyRequests)
+    }
+
+    @Test("a burst of sign-ups from one network creates no more than the limit, however many pass the first check together")
+    func signupBurstKeepsLimit() throws {
+        // setup
+        let app = try TestApp.withWaitingHasher()
+        let size = IdentityService.requestLimit + 3
+        let usersBefore = try count(app, "SELECT COUNT(*) FROM users")
+        // MUT
+        let answers = try burst(app, count: size) { index in
+            try signUp(app, from: "2001:db8:7:4::1", email: "burst-\(index)-\(UUID())@example.com")
+        }
+        // validate
+        #expect(answers.filter { $0.status == .seeOther }.count == IdentityService.requestLimit, "\(answers.map(\.status.code))")
+        #expect(answers.filter { $0.status == .tooManyRequests }.count == size - IdentityService.requestLimit)
+        #expect(try count(app, "SELECT COUNT(*) FROM users") == usersBefore + IdentityService.requestLimit)
+    }
+
     @Test("reset requests count per network whether or not the email exists, hash nothing, and are refused with 429 over the limit")
     func resetRequestLimit() throws {
         // setup

@@ -18,14 +18,17 @@ extension IdentityService {
     /// or, once the limit is reached, records nothing and says how long until the oldest counted one
     /// leaves the window.
     func admit(_ kind: ThrottleKind, client: Client, now: Date, _ db: DatabaseConnection) throws -> Throttled? {
-        let key = client.throttleAddress
-        let window = try ThrottleStore.window(kind: kind, key: key, since: now.addingTimeInterval(-Self.requestWindow), db)
-        if window.count >= Self.requestLimit {
-            let reopens = (window.oldest ?? now).addingTimeInterval(Self.requestWindow)
-            return Throttled(seconds: max(1, Int(reopens.timeIntervalSince(now).rounded())))
-        }
-        try ThrottleStore.record(kind: kind, key: key, now: now, db)
+        if let throttled = try throttled(kind, client: client, now: now, db) { return throttled }
+        try ThrottleStore.record(kind: kind, key: client.throttleAddress, now: now, db)
         return nil
+    }
+
+    /// Whether a request of `kind` from the client's network would be refused now, counting nothing.
+    func throttled(_ kind: ThrottleKind, client: Client, now: Date, _ db: DatabaseConnection) throws -> Throttled? {
+        let window = try ThrottleStore.window(kind: kind, key: client.throttleAddress, since: now.addingTimeInterval(-Self.requestWindow), db)
+        guard window.count >= Self.requestLimit else { return nil }
+        let reopens = (window.oldest ?? now).addingTimeInterval(Self.requestWindow)
+        return Throttled(seconds: max(1, Int(reopens.timeIntervalSince(now).rounded())))
     }
 }
 

@@ -53,13 +53,15 @@ struct IdentityService: Sendable {
         /// The email already has a login: its owner was told by email; the page says the same as for a new sign-up.
         case alreadyRegistered
         case invalid(FieldErrors)
-        /// The client's network made `requestLimit` sign-ups in the window; nothing was hashed or created.
+        /// The client's network made `requestLimit` sign-ups in the window; nothing was created (nor hashed,
+        /// unless the request came in a burst that passed the check together).
         case throttled(Throttled)
     }
 
-    /// Both outcomes for a valid form do the same work in the same order: the per-address count
-    /// (one write), the password hash, then one write transaction that looks the email up and
-    /// either creates the login or checks the sending limit (indexed) and tells its owner.
+    /// Both outcomes for a valid form do the same work in the same order: the per-address check
+    /// (one read), the password hash, then one write transaction that counts the sign-up against
+    /// its network, looks the email up and either creates the login or checks the sending limit
+    /// (indexed) and tells its owner.
     func signup(name rawName: String, email rawEmail: String, password: String, client: Client) throws -> SignupOutcome {
         // The same rule as the name on the account details: it lands in emails and pages alike.
         let (name, nameProblem) = AccountProfile.freeText(rawName, limit: AccountProfile.nameLimit, required: true)
@@ -71,10 +73,14 @@ struct IdentityService: Sendable {
         guard errors.isEmpty else { return .invalid(errors) }
 
         let now = clock.now()
-        // Counted before hashing: the hash is what one client could otherwise keep every core busy with.
-        if let throttled = try database.write({ db in try admit(.signup, client: client, now: now, db) }) { return .throttled(throttled) }
+        // Checked before hashing: the hash is what one client could otherwise keep every core busy with.
+        if let throttled = try database.read({ db in try throttled(.signup, client: client, now: now, db) }) { return .throttled(throttled) }
         let hash = try hasher.hashBlocking(password)
+        // Counted once hashed, with its work: a sign-up the hasher shed (503) costs the network nothing.
+        // A burst that passed the check together may hash more than the limit (at most what the hasher
+        // runs and queues at once), but the count, taken here on the writer, never admits more.
         return try database.write { db in
+            if let throttled = try admit(.signup, client: client, now: now, db) { return .throttled(throttled) }
             if let existing = try UserStore.user(email: email, db) {
                 try mailer.enqueueLimited(.alreadyRegistered(name: existing.name, loginURL: url(.login), resetURL: url(.passwordForgot)),
                                           every: 3600, to: existing.email, userID: existing.id, accountID: existing.lastAccountId, db)
