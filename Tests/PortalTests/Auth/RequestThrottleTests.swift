@@ -109,4 +109,23 @@ struct RequestThrottleTests {
         #expect(try count(app, "SELECT COUNT(*) FROM request_throttles WHERE kind = 'password_reset'") == IdentityService.requestLimit + 1)
         #expect(try app.emails(to: person.email).filter { $0.subject == "Reset your password" }.count == 1, "the two-minute sending limit still holds")
     }
+
+    @Test("Retry-After rounds the wait up, so a client waiting that long finds the limit open")
+    func retryAfterRoundsUp() throws {
+        // setup
+        let app = try TestApp()
+        func forgot() throws -> TestResponse {
+            try app.browser(from: "198.51.100.9").submit("/password/forgot", form: [("email", "ghost-\(UUID())@example.com")], from: "/password/forgot")
+        }
+        for _ in 0..<IdentityService.requestLimit { try forgot() }
+        app.time.advance(by: 60.75)
+        // MUT
+        let refused = try forgot()
+        app.time.advance(by: TimeInterval(Int(refused.headers["Retry-After"] ?? "") ?? 0))
+        let afterwards = try forgot()
+        // validate: 839.25 seconds remained
+        #expect(refused.status == .tooManyRequests)
+        #expect(refused.headers["Retry-After"] == "840")
+        #expect(afterwards.status == .seeOther)
+    }
 }

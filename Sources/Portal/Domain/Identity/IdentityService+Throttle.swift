@@ -28,7 +28,16 @@ extension IdentityService {
         let window = try ThrottleStore.window(kind: kind, key: client.throttleAddress, since: now.addingTimeInterval(-Self.requestWindow), db)
         guard window.count >= Self.requestLimit else { return nil }
         let reopens = (window.oldest ?? now).addingTimeInterval(Self.requestWindow)
-        return Throttled(seconds: max(1, Int(reopens.timeIntervalSince(now).rounded())))
+        return Throttled(seconds: Self.seconds(until: reopens, from: now))
+    }
+
+    /// Whole seconds from `now` until `date`, rounded up (a client that waits this long finds the
+    /// limit open), at least 1. Times are stored to the millisecond, so the interval is taken to the
+    /// millisecond first: what is left of a 15-minute window is 900 seconds, not 901 because of
+    /// the fraction of a millisecond `now` has and a stored time has not.
+    static func seconds(until date: Date, from now: Date) -> Int {
+        let milliseconds = (date.timeIntervalSince(now) * 1000).rounded()
+        return max(1, Int((milliseconds / 1000).rounded(.up)))
     }
 }
 
@@ -67,11 +76,11 @@ extension IdentityService {
         // than anyone gets.
         let unlocks = latest.addingTimeInterval(Self.lockDuration)
         if failures.count >= Self.lockThreshold, unlocks > now {
-            return (attempt, .locked(minutes: Int((unlocks.timeIntervalSince(now) / 60).rounded(.up))))
+            return (attempt, .locked(minutes: (Self.seconds(until: unlocks, from: now) + 59) / 60))
         }
         if failures.count >= Self.delayThreshold {
             let ready = latest.addingTimeInterval(min(30.0, pow(2.0, Double(failures.count - Self.delayThreshold))))
-            if ready > now { return (attempt, .wait(seconds: max(1, Int(ready.timeIntervalSince(now).rounded(.up))))) }
+            if ready > now { return (attempt, .wait(seconds: Self.seconds(until: ready, from: now))) }
         }
         return (attempt, nil)
     }
