@@ -9,6 +9,7 @@ struct LoginRaceTests {
     static let wrong = "wrong password number x"
 
     /// A wrong password for `email` from a fresh browser.
+    @discardableResult
     static func fail(_ app: TestApp, _ email: String) throws -> TestResponse {
         try app.browser().submit("/login", form: [("email", email), ("password", wrong)], from: "/login")
     }
@@ -19,6 +20,15 @@ struct LoginRaceTests {
         var page = response.text.replacingOccurrences(of: email, with: "EMAIL")
         if let token = csrfToken(in: page) { page = page.replacingOccurrences(of: token, with: "TOKEN") }
         return "\(response.status.code) Retry-After: \(response.headers["Retry-After"] ?? "-")\n" + page
+    }
+
+    /// `count` failures for `email`, recorded now as parallel requests could leave them, from another network.
+    static func recordFailures(_ app: TestApp, _ email: String, count: Int) throws {
+        try app.database.write { db in
+            for _ in 0..<count {
+                try LoginAttemptStore.record(key: IdentityService.emailHash(email), address: "192.0.2.9", succeeded: false, now: app.time.current, db)
+            }
+        }
     }
 
     static func count(_ app: TestApp, _ sql: SQL) throws -> Int {
@@ -54,14 +64,7 @@ struct LoginRaceTests {
         let person = Person.make()
         try person.signUpAndLogIn(app)
         let ghost = "ghost-\(UUID())@example.com"
-        try app.database.write { db in
-            for email in [person.email, ghost] {
-                for _ in 0..<(2 * IdentityService.lockThreshold) {
-                    try LoginAttemptStore.record(key: IdentityService.emailHash(email), address: "192.0.2.9", succeeded: false,
-                                                 now: app.time.current, db)
-                }
-            }
-        }
+        for email in [person.email, ghost] { try Self.recordFailures(app, email, count: 2 * IdentityService.lockThreshold) }
         app.time.advance(by: 31)
         // MUT
         let known = try person.logIn(app.browser())
@@ -103,12 +106,7 @@ struct LoginRaceTests {
         let app = try TestApp.withWaitingHasher()
         let person = Person.make()
         try person.signUpAndLogIn(app)
-        try app.database.write { db in
-            for _ in 0..<(IdentityService.lockThreshold - 1) {
-                try LoginAttemptStore.record(key: IdentityService.emailHash(person.email), address: "192.0.2.9", succeeded: false,
-                                             now: app.time.current, db)
-            }
-        }
+        try Self.recordFailures(app, person.email, count: IdentityService.lockThreshold - 1)
         app.time.advance(by: 31)
         // MUT
         let answers = try burst(app, count: 8) { _ in try Self.fail(app, person.email) }

@@ -5,18 +5,14 @@ import Testing
 
 @Suite("Login refusals say when to come back (Retry-After)")
 struct LoginRetryAfterTests {
-    static func fail(_ app: TestApp, _ email: String, from browser: TestSession? = nil) throws -> TestResponse {
-        try (browser ?? app.browser()).submit("/login", form: [("email", email), ("password", "wrong password number x")], from: "/login")
-    }
-
     @Test("a login told to wait carries the same seconds in Retry-After")
     func waitCarriesSeconds() throws {
         // setup
         let app = try TestApp()
         let email = "ghost-\(UUID())@example.com"
-        for _ in 0..<IdentityService.delayThreshold { try Self.fail(app, email) }
+        for _ in 0..<IdentityService.delayThreshold { try LoginRaceTests.fail(app, email) }
         // MUT
-        let waiting = try Self.fail(app, email)
+        let waiting = try LoginRaceTests.fail(app, email)
         // validate
         #expect(waiting.status == .tooManyRequests)
         #expect(waiting.text.contains("Wait 1 second before trying again."))
@@ -30,7 +26,7 @@ struct LoginRetryAfterTests {
         let person = Person.make()
         try person.signUpAndLogIn(app)
         for _ in 0..<IdentityService.lockThreshold {
-            try Self.fail(app, person.email)
+            try LoginRaceTests.fail(app, person.email)
             app.time.advance(by: 31)
         }
         app.time.advance(by: 5 * 60)
@@ -46,9 +42,9 @@ struct LoginRetryAfterTests {
     func addressBlockCarriesWindow() throws {
         // setup
         let app = try TestApp()
-        for index in 0..<IdentityService.addressLimit { try Self.fail(app, "sprayed-\(index)@example.com") }
+        for index in 0..<IdentityService.addressLimit { try LoginRaceTests.fail(app, "sprayed-\(index)@example.com") }
         // MUT
-        let blocked = try Self.fail(app, "one-more@example.com")
+        let blocked = try LoginRaceTests.fail(app, "one-more@example.com")
         // validate
         #expect(blocked.status == .tooManyRequests)
         #expect(blocked.text.contains("Too many attempts from your network"))

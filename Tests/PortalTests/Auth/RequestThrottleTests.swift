@@ -114,6 +114,7 @@ struct RequestThrottleTests {
     func retryAfterRoundsUp() throws {
         // setup
         let app = try TestApp()
+        @discardableResult
         func forgot() throws -> TestResponse {
             try app.browser(from: "198.51.100.9").submit("/password/forgot", form: [("email", "ghost-\(UUID())@example.com")], from: "/password/forgot")
         }
