@@ -8,7 +8,7 @@ import HTTPServer
 /// - it passes the per-address block (a shared office or mobile network with an attacker on it),
 ///   the per-email delay and the user's lock, so no stranger can keep the user out of a browser
 ///   they have signed in from;
-/// - its own failures are counted under the cookie (`IdentityService.deviceKey`) with the same
+/// - its own failures are counted under the cookie (the key `recognises` returns) with the same
 ///   delay and lock thresholds (`delayThreshold`, `lockThreshold`, `lockDuration`): a stolen cookie
 ///   buys no more guesses than a clean network gets;
 /// - those failures never count toward the user's lock and never send the "sign-in paused" email,
@@ -48,17 +48,20 @@ struct DeviceCookies: Sendable {
         Cookie(name: name, value: value, path: "/", maxAge: Self.lifetime, httpOnly: true, secure: secure, sameSite: .strict)
     }
 
-    /// Whether `value` is a cookie this deployment issued for `userID` since its password was last set,
-    /// less than `lifetime` ago.
-    func recognises(_ value: String?, userID: Int64, stamp: String, now: Date) -> Bool {
-        guard let value, value.utf8.count <= 160 else { return false }
+    /// When `value` is a cookie this deployment issued for `userID` since its password was last set,
+    /// less than `lifetime` ago: the key its login attempts are counted under; otherwise nil.
+    ///
+    /// The key is made of the signed parts only (user, issue time, nonce), never of the cookie as
+    /// sent: however the tag were spelled, one issued cookie has one count.
+    func recognises(_ value: String?, userID: Int64, stamp: String, now: Date) -> String? {
+        guard let value, value.utf8.count <= 160 else { return nil }
         let parts = value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3, let issued = Int64(parts[0]), let tag = Base64URL.decode(parts[2]) else { return false }
+        guard parts.count == 3, let issued = Int64(parts[0]), let tag = Base64URL.decode(parts[2]) else { return nil }
         let age = Int64(now.timeIntervalSince1970) - issued
         guard age >= -300, age < Int64(Self.lifetime),
               authenticator.verify(tag, Self.message(userID, stamp, parts[0], parts[1]))
-        else { return false }
-        return true
+        else { return nil }
+        return "device:" + TokenHash.sha256Hex("\(userID)|\(parts[0])|\(parts[1])")
     }
 
     private static func message(_ userID: Int64, _ stamp: String, _ issued: String, _ nonce: String) -> String {

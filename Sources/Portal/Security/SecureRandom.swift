@@ -52,19 +52,25 @@ public enum Base64URL {
 
     private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    /// Decodes base64url (padding optional); returns `nil` for malformed input.
+    /// Decodes base64url exactly as `encode` writes it; returns `nil` for anything else: padding,
+    /// characters outside the alphabet, or a last character whose unused low bits are set.
+    ///
+    /// Each byte string has one spelling only, so a value checked by MAC or looked up by hash
+    /// (device cookies, CSRF tokens) cannot be re-spelled into a "different" value that still passes.
     public static func decode(_ text: String) -> [UInt8]? {
         var standard = ""
         for ch in text.unicodeScalars {
             switch ch {
             case "-": standard.append("+")
             case "_": standard.append("/")
-            case "+", "/": return nil
+            case "+", "/", "=": return nil
             default: standard.unicodeScalars.append(ch)
             }
         }
         while standard.utf8.count % 4 != 0 { standard.append("=") }
         guard let data = Data(base64Encoded: standard) else { return nil }
-        return [UInt8](data)
+        let bytes = [UInt8](data)
+        // Foundation ignores the unused bits of the last character: only the canonical spelling passes.
+        return encode(bytes) == text ? bytes : nil
     }
 }

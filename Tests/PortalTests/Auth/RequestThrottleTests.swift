@@ -48,6 +48,39 @@ struct RequestThrottleTests {
         #expect(try count(app, "SELECT COUNT(*) FROM users") == usersBefore + 2)
     }
 
+    @Test("sign-ups the hasher sheds with 503 are not counted: the network still has all its sign-ups afterwards")
+    func shedSignupsDoNotCount() throws {
+        // setup
+        let app = try TestApp.withOneHashPermit(signedUp: Person.make())
+        let network = "2001:db8:7:3::"
+        // MUT
+        let release = try occupy(app.app.services.hasher.limiter)
+        let shed = try (0..<IdentityService.requestLimit).map { try signUp(app, from: network + "1", email: "shed-\($0)-\(UUID())@example.com").status }
+        release()
+        let afterwards = try (0..<IdentityService.requestLimit).map { try signUp(app, from: network + "2", email: "new-\($0)-\(UUID())@example.com").status }
+        let overLimit = try signUp(app, from: network + "3", email: "over-\(UUID())@example.com")
+        // validate
+        #expect(shed.allSatisfy { $0 == .serviceUnavailable })
+        #expect(afterwards.allSatisfy { $0 == .seeOther }, "\(afterwards)")
+        #expect(overLimit.status == .tooManyRequests)
+    }
+
+    @Test("a burst of sign-ups from one network creates no more than the limit, however many pass the first check together")
+    func signupBurstKeepsLimit() throws {
+        // setup
+        let app = try TestApp.withWaitingHasher()
+        let size = IdentityService.requestLimit + 3
+        let usersBefore = try count(app, "SELECT COUNT(*) FROM users")
+        // MUT
+        let answers = try burst(app, count: size) { index in
+            try signUp(app, from: "2001:db8:7:4::1", email: "burst-\(index)-\(UUID())@example.com")
+        }
+        // validate
+        #expect(answers.filter { $0.status == .seeOther }.count == IdentityService.requestLimit, "\(answers.map(\.status.code))")
+        #expect(answers.filter { $0.status == .tooManyRequests }.count == size - IdentityService.requestLimit)
+        #expect(try count(app, "SELECT COUNT(*) FROM users") == usersBefore + IdentityService.requestLimit)
+    }
+
     @Test("reset requests count per network whether or not the email exists, hash nothing, and are refused with 429 over the limit")
     func resetRequestLimit() throws {
         // setup
@@ -76,5 +109,25 @@ struct RequestThrottleTests {
         #expect(otherAddress.status == .seeOther)
         #expect(try count(app, "SELECT COUNT(*) FROM request_throttles WHERE kind = 'password_reset'") == IdentityService.requestLimit + 1)
         #expect(try app.emails(to: person.email).filter { $0.subject == "Reset your password" }.count == 1, "the two-minute sending limit still holds")
+    }
+
+    @Test("Retry-After rounds the wait up, so a client waiting that long finds the limit open")
+    func retryAfterRoundsUp() throws {
+        // setup
+        let app = try TestApp()
+        @discardableResult
+        func forgot() throws -> TestResponse {
+            try app.browser(from: "198.51.100.9").submit("/password/forgot", form: [("email", "ghost-\(UUID())@example.com")], from: "/password/forgot")
+        }
+        for _ in 0..<IdentityService.requestLimit { try forgot() }
+        app.time.advance(by: 60.75)
+        // MUT
+        let refused = try forgot()
+        app.time.advance(by: TimeInterval(Int(refused.headers["Retry-After"] ?? "") ?? 0))
+        let afterwards = try forgot()
+        // validate: 839.25 seconds remained
+        #expect(refused.status == .tooManyRequests)
+        #expect(refused.headers["Retry-After"] == "840")
+        #expect(afterwards.status == .seeOther)
     }
 }

@@ -38,6 +38,27 @@ struct SecureRandomTests {
         #expect(Base64URL.decode("ab+/") == nil)
     }
 
+    @Test("base64url decodes only the spelling encode writes: no padding, no set unused bits, nothing else")
+    func base64URLIsStrict() {
+        // [0xff] is "_w": the last character carries 2 bits of the byte and 4 unused ones.
+        #expect(Base64URL.decode("_w") == [0xff])
+        #expect(Base64URL.decode("_x") == nil, "unused low bits set")
+        #expect(Base64URL.decode("_-") == nil, "unused low bits set")
+        #expect(Base64URL.decode("_w=") == nil)
+        #expect(Base64URL.decode("_w==") == nil)
+        #expect(Base64URL.decode("AAAA=") == nil, "padding after a whole group")
+        #expect(Base64URL.decode("AA=A") == nil)
+        #expect(Base64URL.decode("-_8") == [0xfb, 0xff])
+        #expect(Base64URL.decode("-_9") == nil)
+        #expect(Base64URL.decode("A") == nil, "one character carries no whole byte")
+        #expect(Base64URL.decode(" _w") == nil)
+        #expect(Base64URL.decode("_w\n") == nil)
+        #expect(Base64URL.decode("") == [])
+        let token = SecureRandom.token()
+        #expect(Base64URL.decode(token) != nil)
+        #expect(Base64URL.decode(token + "=") == nil)
+    }
+
     @Test("sha256Hex matches the FIPS 180-2 test vectors")
     func sha256HexKnownVectors() {
         #expect(TokenHash.sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

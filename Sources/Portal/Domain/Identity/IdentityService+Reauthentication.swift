@@ -17,20 +17,38 @@ extension IdentityService {
     func confirmPassword(user: User, password: String, client: Client) throws -> Bool {
         let now = clock.now()
         let since = now.addingTimeInterval(-Self.confirmationWindow)
-        let failures = try database.read { db in
-            try SecurityEventStore.count(userID: user.id, kind: .passwordConfirmationFailed, since: since, db)
+        let pendingKey = Self.confirmationKey(userID: user.id)
+        // Checked and counted in one write before hashing (writes are serialized on every engine):
+        // while its password is checked, the attempt waits in `login_attempts` and counts as a
+        // failure, so parallel confirmations each see those before them.
+        let pending = try database.write { db in
+            let failures = try SecurityEventStore.count(userID: user.id, kind: .passwordConfirmationFailed, since: since, db)
+                + LoginAttemptStore.failures(key: pendingKey, since: since, db).count
+            guard failures < Self.confirmationLimit else {
+                throw PasswordConfirmationLocked(minutes: Int(Self.confirmationWindow / 60))
+            }
+            return try LoginAttemptStore.record(key: pendingKey, address: client.throttleAddress, succeeded: false, now: now, db)
         }
-        guard failures < Self.confirmationLimit else {
-            throw PasswordConfirmationLocked(minutes: Int(Self.confirmationWindow / 60))
+        let matches: Bool
+        do {
+            matches = try !password.isEmpty && password.utf8.count <= PasswordHasher.maxPasswordBytes
+                && hasher.verifyBlocking(password, against: user.passwordHash)
+        } catch {
+            // Nothing was checked (the hasher shed the request): the attempt is withdrawn.
+            try? database.write { db in try LoginAttemptStore.delete(id: pending, db) }
+            throw error
         }
-        guard !password.isEmpty, password.utf8.count <= PasswordHasher.maxPasswordBytes,
-              try hasher.verifyBlocking(password, against: user.passwordHash)
-        else {
-            try database.write { db in
+        try database.write { db in
+            try LoginAttemptStore.delete(id: pending, db)
+            if !matches {
                 try SecurityEventStore.record(userID: user.id, kind: .passwordConfirmationFailed, ip: client.ip, device: client.device, now: now, db)
             }
-            return false
         }
-        return true
+        return matches
+    }
+
+    /// What a confirmation is counted under in `login_attempts` while its password is checked.
+    static func confirmationKey(userID: Int64) -> String {
+        "confirm:\(userID)"
     }
 }

@@ -46,11 +46,6 @@ struct IdentityService: Sendable {
         TokenHash.sha256Hex("login:" + normalizeEmail(email))
     }
 
-    /// The key a recognised device cookie's login attempts are counted under.
-    static func deviceKey(_ cookie: String) -> String {
-        "device:" + TokenHash.sha256Hex(cookie)
-    }
-
     // MARK: Sign-up
 
     enum SignupOutcome: Sendable {
@@ -58,13 +53,15 @@ struct IdentityService: Sendable {
         /// The email already has a login: its owner was told by email; the page says the same as for a new sign-up.
         case alreadyRegistered
         case invalid(FieldErrors)
-        /// The client's network made `requestLimit` sign-ups in the window; nothing was hashed or created.
+        /// The client's network made `requestLimit` sign-ups in the window; nothing was created (nor hashed,
+        /// unless the request came in a burst that passed the check together).
         case throttled(Throttled)
     }
 
-    /// Both outcomes for a valid form do the same work in the same order: the per-address count
-    /// (one write), the password hash, then one write transaction that looks the email up and
-    /// either creates the login or checks the sending limit (indexed) and tells its owner.
+    /// Both outcomes for a valid form do the same work in the same order: the per-address check
+    /// (one read), the password hash, then one write transaction that counts the sign-up against
+    /// its network, looks the email up and either creates the login or checks the sending limit
+    /// (indexed) and tells its owner.
     func signup(name rawName: String, email rawEmail: String, password: String, client: Client) throws -> SignupOutcome {
         // The same rule as the name on the account details: it lands in emails and pages alike.
         let (name, nameProblem) = AccountProfile.freeText(rawName, limit: AccountProfile.nameLimit, required: true)
@@ -76,10 +73,14 @@ struct IdentityService: Sendable {
         guard errors.isEmpty else { return .invalid(errors) }
 
         let now = clock.now()
-        // Counted before hashing: the hash is what one client could otherwise keep every core busy with.
-        if let throttled = try database.write({ db in try admit(.signup, client: client, now: now, db) }) { return .throttled(throttled) }
+        // Checked before hashing: the hash is what one client could otherwise keep every core busy with.
+        if let throttled = try database.read({ db in try throttled(.signup, client: client, now: now, db) }) { return .throttled(throttled) }
         let hash = try hasher.hashBlocking(password)
+        // Counted once hashed, with its work: a sign-up the hasher shed (503) costs the network nothing.
+        // A burst that passed the check together may hash more than the limit (at most what the hasher
+        // runs and queues at once), but the count, taken here on the writer, never admits more.
         return try database.write { db in
+            if let throttled = try admit(.signup, client: client, now: now, db) { return .throttled(throttled) }
             if let existing = try UserStore.user(email: email, db) {
                 try mailer.enqueueLimited(.alreadyRegistered(name: existing.name, loginURL: url(.login), resetURL: url(.passwordForgot)),
                                           every: 3600, to: existing.email, userID: existing.id, accountID: existing.lastAccountId, db)
@@ -159,54 +160,28 @@ struct IdentityService: Sendable {
         let email = Self.normalizeEmail(rawEmail)
         let now = clock.now()
 
-        // A browser holding this user's device cookie is counted on its own (OWASP device cookies):
-        // failures made elsewhere neither delay nor lock it, and its own failures lock only it.
-        let (user, trusted, key, failures, addressFailures) = try database.read { db in
-            let user = try UserStore.user(email: email, db)
-            let trusted = user.map { devices.recognises(client.deviceCookie, userID: $0.id, stamp: $0.passwordHash, now: now) } ?? false
-            let key = trusted ? Self.deviceKey(client.deviceCookie ?? "") : Self.emailHash(email)
-            return (user, trusted, key,
-                    try LoginAttemptStore.failures(key: key, since: now.addingTimeInterval(-3600), db),
-                    try LoginAttemptStore.failures(address: client.throttleAddress, since: now.addingTimeInterval(-Self.addressWindow), db))
-        }
-        // A browser that signed this user in before is not held back by others on its network.
-        if addressFailures >= Self.addressLimit, !trusted { return .addressBlocked }
-        if !trusted, let lockedUntil = user?.lockedUntil, lockedUntil > now {
-            return .locked(minutes: Int((lockedUntil.timeIntervalSince(now) / 60).rounded(.up)))
-        }
-        // Unknown emails are locked by the same count, so a lock reveals nothing; a device cookie
-        // is locked by its own count, so a stolen one buys no more guesses than anyone gets.
-        if user == nil || trusted, failures.count >= Self.lockThreshold, let latest = failures.latest, latest.addingTimeInterval(Self.lockDuration) > now {
-            return .locked(minutes: Int((latest.addingTimeInterval(Self.lockDuration).timeIntervalSince(now) / 60).rounded(.up)))
-        }
-        if failures.count >= Self.delayThreshold, let latest = failures.latest {
-            let delay = min(30.0, pow(2.0, Double(failures.count - Self.delayThreshold)))
-            let ready = latest.addingTimeInterval(delay)
-            if ready > now { return .wait(seconds: max(1, Int(ready.timeIntervalSince(now).rounded(.up)))) }
-        }
+        // Most refusals (an attack on a locked email) are answered from a read, off the writer;
+        // the attempt is then checked again and counted in one write, before hashing.
+        if let refusal = try database.read({ db in try loginAttempt(email: email, client: client, now: now, db) }).refusal { return refusal }
+        let (attempt, refusal) = try database.write { db in try reserveLoginAttempt(email: email, client: client, now: now, db) }
+        if let refusal { return refusal }
 
         let matches: Bool
-        if let user {
-            matches = try hasher.verifyBlocking(password, against: user.passwordHash)
-        } else {
-            _ = try hasher.dummyVerifyBlocking(password)
-            matches = false
+        do {
+            if let user = attempt.user {
+                matches = try hasher.verifyBlocking(password, against: user.passwordHash)
+            } else {
+                matches = try hasher.dummyVerifyBlocking(password)
+            }
+        } catch {
+            // Nothing was checked (the hasher shed the request): the attempt is withdrawn. Should that
+            // fail too, it stays counted as a failure, which errs on the safe side.
+            try? database.write { db in try LoginAttemptStore.delete(id: attempt.id, db) }
+            throw error
         }
 
-        guard matches, let user else {
-            try database.write { db in
-                try LoginAttemptStore.record(key: key, address: client.throttleAddress, succeeded: false, now: now, db)
-                guard let user else { return }
-                try SecurityEventStore.record(userID: user.id, kind: .loginFailed, ip: client.ip, device: client.device, now: now, db)
-                // The user's lock (and its email) is for the email's count only: failures from the
-                // user's own browser must not let anyone lock them out of it.
-                if !trusted, failures.count + 1 >= Self.lockThreshold {
-                    try UserStore.lock(userID: user.id, until: now.addingTimeInterval(Self.lockDuration), db)
-                    try SecurityEventStore.record(userID: user.id, kind: .accountLocked, ip: client.ip, device: client.device, now: now, db)
-                    try mailer.enqueue(.accountLocked(name: user.name, minutes: Int(Self.lockDuration / 60), ip: client.ip, resetURL: url(.passwordForgot)),
-                                       to: user.email, userID: user.id, accountID: user.lastAccountId, db)
-                }
-            }
+        guard matches, let user = attempt.user else {
+            try database.write { db in try settleLoginFailure(attempt, client: client, now: now, db) }
             return .refused
         }
 
@@ -218,7 +193,7 @@ struct IdentityService: Sendable {
         let stage: SessionStage = user.hasTwoFactor ? .pendingSecondFactor : .full
         let token = SecureRandom.token(bytes: 32)
         try database.write { db in
-            try LoginAttemptStore.record(key: key, address: client.throttleAddress, succeeded: true, now: now, db)
+            try LoginAttemptStore.succeed(id: attempt.id, db)
             let account = try UserStore.defaultAccount(userID: user.id, now: now, db)
             if let account { try MembershipStore.markActive(userID: user.id, accountID: account, now: now, db) }
             _ = try SessionStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, accountID: account, stage: stage,

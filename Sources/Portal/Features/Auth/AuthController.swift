@@ -19,8 +19,8 @@ struct AuthController: Sendable {
         return value
     }
 
-    /// The answer to a request refused by a per-network limit (sign-up, password reset): the form
-    /// again, with what was typed and the wait above it, as a 429 with Retry-After.
+    /// The answer to a request refused by a limit (login, sign-up, password reset): the form again,
+    /// with what was typed and the wait above it, as a 429 with Retry-After.
     static func throttledPage(_ page: Response, _ throttled: IdentityService.Throttled) -> Response {
         var response = page
         response.headers["Retry-After"] = String(throttled.seconds)
@@ -57,11 +57,12 @@ struct AuthController: Sendable {
         case .refused:
             return again(catalog(.loginRefused), status: .unprocessableContent)
         case .wait(let seconds):
-            return again(catalog(.loginWait(seconds)), status: .tooManyRequests)
+            return Self.throttledPage(again(catalog(.loginWait(seconds)), status: .tooManyRequests), .init(seconds: seconds))
         case .locked(let minutes):
-            return again(catalog(.loginLocked(minutes)), status: .tooManyRequests)
+            return Self.throttledPage(again(catalog(.loginLocked(minutes)), status: .tooManyRequests), .init(seconds: minutes * 60))
         case .addressBlocked:
-            return again(catalog(.errorTooManyRequests), status: .tooManyRequests)
+            return Self.throttledPage(again(catalog(.errorTooManyRequests), status: .tooManyRequests),
+                                      .init(seconds: Int(IdentityService.addressWindow)))
         case .signedIn(let token, let stage, let device):
             var response: Response
             if stage == .pendingSecondFactor {
