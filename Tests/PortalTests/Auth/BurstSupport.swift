@@ -33,7 +33,7 @@ func burst(_ app: TestApp, count: Int, _ request: @escaping @Sendable (Int) thro
         }.start()
     }
     var polls = 0
-    while answers.withLock({ $0.count }) + limiter.queuedCount < count, polls < 10_000 {
+    while answers.withLock({ $0.count }) + limiter.queuedCount < count, polls < 60_000 {   // a safety net of about a minute
         usleep(1000)
         polls += 1
     }
