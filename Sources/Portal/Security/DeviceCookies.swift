@@ -56,7 +56,10 @@ struct DeviceCookies: Sendable {
     func recognises(_ value: String?, userID: Int64, stamp: String, now: Date) -> String? {
         guard let value, value.utf8.count <= 160 else { return nil }
         let parts = value.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3, let issued = Int64(parts[0]), let tag = Base64URL.decode(parts[2]) else { return nil }
+        // The issue time as issued: 1 to 12 digits, so no sign, no overflow in the age below (a forged
+        // "-9223372036854775808" would otherwise trap before the signature is even checked).
+        guard parts.count == 3, (1...12).contains(parts[0].utf8.count), parts[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let issued = Int64(parts[0]), let tag = Base64URL.decode(parts[2]) else { return nil }
         let age = Int64(now.timeIntervalSince1970) - issued
         guard age >= -300, age < Int64(Self.lifetime),
               authenticator.verify(tag, Self.message(userID, stamp, parts[0], parts[1]))

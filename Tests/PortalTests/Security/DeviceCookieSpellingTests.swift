@@ -16,6 +16,24 @@ struct DeviceCookieSpellingTests {
                 String(cookie.dropLast()) + String(alphabet[index | 3])]
     }
 
+    @Test("a forged issue time is refused before any arithmetic: no sign, no overflow, no more than 12 digits",
+          arguments: ["-9223372036854775808", "9223372036854775807", "+1796342400", "-1", "", "1796342400000000", "17963424OO"])
+    func forgedIssueTime(issued: String) throws {
+        // setup
+        let app = try TestApp()
+        let person = Person.make()
+        let cookie = try #require(try person.signUpAndLogIn(app).cookies["hs_device"])
+        let forged = issued + cookie.drop { $0 != "." }
+        let browser = app.browser()
+        browser.setCookie("hs_device", forged)
+        // MUT
+        let login = try browser.submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login")
+        // validate: answered like any wrong password from an unknown browser (the process is still here to answer)
+        #expect(login.status == .unprocessableContent)
+        #expect(app.app.services.identity.devices.recognises(forged, userID: try app.ids(of: person.email).user,
+                                                              stamp: "", now: app.time.current) == nil)
+    }
+
     @Test("re-spelled copies of a device cookie get no counts of their own: the tenth failure across them locks them all")
     func respelledCookiesShareTheLock() throws {
         // setup
