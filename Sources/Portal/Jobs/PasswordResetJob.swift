@@ -21,6 +21,12 @@ struct PasswordResetJob: JobHandler {
             _ = try identity.sendPasswordReset(jobID: job.id, email: job.payload)
             return JobResult(outcome: .done)
         } catch {
+            guard job.attempts < job.maxAttempts else {
+                // The last attempt: the job dies, and takes no address with it into the dead jobs.
+                let (id, payload) = (job.id, job.payload)
+                return JobResult(outcome: .giveUp, error: OutboxWorker.describe(error),
+                                 record: { db in _ = try JobStore.takePayload(id: id, payload: payload, db) })
+            }
             return JobResult(outcome: .retry(at: identity.clock.now().addingTimeInterval(Self.retryDelay)), error: OutboxWorker.describe(error))
         }
     }

@@ -55,6 +55,9 @@ struct MiddlewareTests {
         let seen = { (app: TestApp) in try app.database.read { db in try db.query(String.self, "SELECT ip FROM login_attempts") } }
         #expect(try seen(direct) == ["127.0.0.1"], "an untrusted peer cannot choose its address")
         #expect(try seen(proxied) == ["203.0.113.9"], "behind the proxy the last forwarded hop is the client")
+        #expect(ClientAddressMiddleware.isIPAddress("203.0.113.9") && ClientAddressMiddleware.isIPAddress("2001:db8::1"))
+        #expect(!ClientAddressMiddleware.isIPAddress("203.0.113.9:51234"), "a port would give each connection its own key")
+        #expect(!ClientAddressMiddleware.isIPAddress("[2001:db8::1]:443") && !ClientAddressMiddleware.isIPAddress("unknown"))
         // Every peer is the proxy there: capping connections per peer would cap all customers together.
         #expect(direct.app.serverConfiguration.perAddressConnectionLimit == 64)
         #expect(proxied.app.serverConfiguration.perAddressConnectionLimit == 0)

@@ -43,6 +43,50 @@ struct LoginSecurityTests {
         #expect(afterwards.status == .seeOther)
     }
 
+    @Test("a password reset lifts the sign-in lock: the new password works at once")
+    func resetLiftsLock() throws {
+        // setup: locked after 10 failures
+        let app = try TestApp()
+        let person = Person.make()
+        try person.signUpAndLogIn(app)
+        for _ in 0..<IdentityService.lockThreshold {
+            try app.browser().submit("/login", form: [("email", person.email), ("password", "wrong password number x")], from: "/login")
+            app.time.advance(by: 31)
+        }
+        let locked = try person.logIn(app.browser())
+        // MUT: the reset the lock email offers
+        try app.browser().submit("/password/forgot", form: [("email", person.email)], from: "/password/forgot")
+        app.runResetJobs()
+        let link = try #require(try app.link(to: person.email, containing: "/password/reset"))
+        let token = try #require(URLComponents(string: link)?.queryItems?.first { $0.name == "token" }?.value)
+        let newPassword = "a brand new long passphrase 9"
+        let reset = try app.browser().submit("/password/reset", form: [("token", token), ("password", newPassword)], from: TestApp.target(of: link))
+        let afterReset = try Person(name: person.name, email: person.email, password: newPassword).logIn(app.browser())
+        // validate
+        #expect(locked.status == .tooManyRequests)
+        #expect(reset.location == "/login")
+        #expect(afterReset.status == .seeOther, "not locked out by the failures the reset answered")
+    }
+
+    @Test("a right password whose session cannot be written is not left counted as a failure")
+    func failedSuccessIsNotAFailure() throws {
+        // setup
+        let app = try TestApp()
+        let person = Person.make()
+        try person.signUpAndLogIn(app)
+        try app.database.write { db in try db.execute("ALTER TABLE sessions RENAME TO sessions_away") }
+        // MUT
+        let broken = try person.logIn(app.browser())
+        try app.database.write { db in try db.execute("ALTER TABLE sessions_away RENAME TO sessions") }
+        // validate
+        #expect(broken.status == .internalServerError)
+        let failures = try app.database.read { db in
+            try LoginAttemptStore.failures(key: IdentityService.emailHash(person.email), since: app.time.current.addingTimeInterval(-3600), db).count
+        }
+        #expect(failures == 0)
+        #expect(try person.logIn(app.browser()).status == .seeOther)
+    }
+
     @Test("attempts right after failures must wait, whether or not the email exists")
     func progressiveDelay() throws {
         let app = try TestApp()

@@ -162,7 +162,7 @@ struct PasswordResetJobTests {
         #expect(try count() == 2)
     }
 
-    @Test("a failing job retries and ends dead without the address in the logs or in its error")
+    @Test("a failing job retries and ends dead without the address in the logs, its error or its payload")
     func failuresNeverLogTheAddress() throws {
         // setup: the job's lookup fails on every attempt.
         let app = try TestApp()
@@ -180,6 +180,7 @@ struct PasswordResetJobTests {
         #expect(reports.last == JobRunner.Report(dead: 1))
         let job = try #require(try jobs(app).first)
         #expect(job.status == "dead")
+        #expect(job.payload.isEmpty, "a dead job keeps no address")
         #expect(!job.error.isEmpty)
         #expect(!job.error.contains(ghost))
         let lines = app.logs.captured

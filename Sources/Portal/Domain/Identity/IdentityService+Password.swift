@@ -79,6 +79,8 @@ extension IdentityService {
             else { return .badToken(.used) }
             try UserStore.setPassword(userID: user.id, hash: passwordHash, now: now, db)
             try UserStore.unlock(userID: user.id, db)
+            // Proving the mailbox lifts the sign-in lock: failures counted before it no longer count.
+            _ = try LoginAttemptStore.record(key: Self.emailHash(user.email), address: client.throttleAddress, succeeded: true, now: now, db)
             try SessionStore.deleteAll(userID: user.id, keeping: nil, db)
             try TokenStore.revokeAll(userID: user.id, purpose: .resetPassword, now: now, db)
             try SecurityEventStore.record(userID: user.id, kind: .passwordReset, ip: client.ip, device: client.device, now: now, db)
@@ -89,8 +91,8 @@ extension IdentityService {
     }
 
     enum ChangeOutcome: Sendable, Equatable {
-        /// The session's new token (the id changes with every privilege change).
-        /// The session's new token, and a device cookie value under the new password for this browser.
+        /// The session's new token (the id changes with every privilege change), and a device cookie
+        /// value under the new password for this browser.
         case changed(newToken: String, device: String)
         case wrongCurrent
         case invalidPassword(Text)

@@ -38,11 +38,16 @@ extension IdentityService {
             try? database.write { db in try LoginAttemptStore.delete(id: pending, db) }
             throw error
         }
-        try database.write { db in
-            try LoginAttemptStore.delete(id: pending, db)
-            if !matches {
-                try SecurityEventStore.record(userID: user.id, kind: .passwordConfirmationFailed, ip: client.ip, device: client.device, now: now, db)
+        do {
+            try database.write { db in
+                try LoginAttemptStore.delete(id: pending, db)
+                if !matches {
+                    try SecurityEventStore.record(userID: user.id, kind: .passwordConfirmationFailed, ip: client.ip, device: client.device, now: now, db)
+                }
             }
+        } catch {
+            try? database.write { db in try LoginAttemptStore.delete(id: pending, db) }
+            throw error
         }
         return matches
     }

@@ -185,25 +185,44 @@ struct IdentityService: Sendable {
             return .refused
         }
 
-        var passwordHash = user.passwordHash
-        if hasher.needsRehash(user.passwordHash), let rehashed = try? hasher.hashBlocking(password) {
-            try database.write { db in try UserStore.setPassword(userID: user.id, hash: rehashed, now: now, db) }
-            passwordHash = rehashed
-        }
-        let stage: SessionStage = user.hasTwoFactor ? .pendingSecondFactor : .full
-        let token = SecureRandom.token(bytes: 32)
-        try database.write { db in
-            try LoginAttemptStore.succeed(id: attempt.id, db)
-            let account = try UserStore.defaultAccount(userID: user.id, now: now, db)
-            if let account { try MembershipStore.markActive(userID: user.id, accountID: account, now: now, db) }
-            _ = try SessionStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, accountID: account, stage: stage,
-                                        now: now, expiresAt: now.addingTimeInterval(sessionAbsolute), ip: client.ip, userAgent: client.userAgent, db)
-            if stage == .full {
-                try recordSuccessfulLogin(user: user, client: client, now: now, db)
+        do {
+            var passwordHash = user.passwordHash
+            if hasher.needsRehash(user.passwordHash), let rehashed = try? hasher.hashBlocking(password) {
+                // Only over the hash just checked: a reset or change committed meanwhile wins.
+                let stored = try database.write { db -> Bool in
+                    guard try UserStore.user(id: user.id, db)?.passwordHash == user.passwordHash else { return false }
+                    try UserStore.setPassword(userID: user.id, hash: rehashed, now: now, db)
+                    return true
+                }
+                if stored { passwordHash = rehashed }
             }
+            let stage: SessionStage = user.hasTwoFactor ? .pendingSecondFactor : .full
+            let token = SecureRandom.token(bytes: 32)
+            let opened = try database.write { db -> Bool in
+                // The password checked must still be the user's: a reset that ended every session while
+                // this login was hashing must not be followed by a session made with the old password.
+                guard let current = try UserStore.user(id: user.id, db), current.passwordHash == passwordHash else {
+                    try LoginAttemptStore.delete(id: attempt.id, db)
+                    return false
+                }
+                try LoginAttemptStore.succeed(id: attempt.id, db)
+                let account = try UserStore.defaultAccount(userID: user.id, now: now, db)
+                if let account { try MembershipStore.markActive(userID: user.id, accountID: account, now: now, db) }
+                _ = try SessionStore.create(tokenHash: TokenHash.sha256Hex(token), userID: user.id, accountID: account, stage: stage,
+                                            now: now, expiresAt: now.addingTimeInterval(sessionAbsolute), ip: client.ip, userAgent: client.userAgent, db)
+                if stage == .full {
+                    try recordSuccessfulLogin(user: user, client: client, now: now, db)
+                }
+                return true
+            }
+            guard opened else { return .refused }
+            return .signedIn(token: token, stage: stage,
+                             device: stage == .full ? devices.value(userID: user.id, stamp: passwordHash, now: now) : nil)
+        } catch {
+            // The password was right: whatever failed after it, the attempt must not stay a failure.
+            try? database.write { db in try LoginAttemptStore.delete(id: attempt.id, db) }
+            throw error
         }
-        return .signedIn(token: token, stage: stage,
-                         device: stage == .full ? devices.value(userID: user.id, stamp: passwordHash, now: now) : nil)
     }
 
     /// The security event, and on a device never seen before, a notification and an email.
