@@ -36,11 +36,13 @@ enum LoginAttemptStore {
         let latest: Date?
     }
 
-    /// Failures under this key since its last success, within the window.
-    static func failures(key: String, since: Date, _ db: DatabaseConnection) throws -> Failures {
-        try db.queryFirst(Failures.self, """
+    /// Failures under this key since its last success, within the window; with `through`, only the
+    /// attempts made up to that one (not those still being checked after it).
+    static func failures(key: String, since: Date, through: Int64? = nil, _ db: DatabaseConnection) throws -> Failures {
+        let upTo: SQL = through.map { "AND id <= \($0)" } ?? ""
+        return try db.queryFirst(Failures.self, """
             SELECT COUNT(*) AS count, MAX(created_at) AS latest FROM login_attempts
-            WHERE email_hash = \(key) AND succeeded = 0 AND created_at > \(since)
+            WHERE email_hash = \(key) AND succeeded = 0 AND created_at > \(since) \(sql: upTo)
               AND id > COALESCE((SELECT MAX(id) FROM login_attempts WHERE email_hash = \(key) AND succeeded = 1), 0)
             """) ?? Failures(count: 0, latest: nil)
     }

@@ -73,6 +73,11 @@ import Testing
         }
         let failures = try db.read { try LoginAttemptStore.failures(key: "e", since: now.addingTimeInterval(-10), $0) }
         #expect(failures.count == 1 && failures.latest == now.addingTimeInterval(1))
+        let later = try db.write { try LoginAttemptStore.record(key: "e", address: "192.0.2.1", succeeded: false, now: now.addingTimeInterval(2), $0) }
+        #expect(try db.read { try LoginAttemptStore.failures(key: "e", since: now.addingTimeInterval(-10), $0) }.count == 2)
+        #expect(try db.read { try LoginAttemptStore.failures(key: "e", since: now.addingTimeInterval(-10), through: later - 1, $0) }.count == 1,
+                "an attempt still being checked after the one deciding is not counted by it")
+        try db.write { try LoginAttemptStore.delete(id: later, $0) }
         #expect(try db.read { try LoginAttemptStore.failures(address: "192.0.2.1", since: now.addingTimeInterval(-10), $0) } == 2)
         #expect(try db.write { try LoginAttemptStore.deleteOlder(than: now, $0) } == 2)
 

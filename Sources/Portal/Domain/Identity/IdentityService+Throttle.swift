@@ -107,7 +107,9 @@ extension IdentityService {
         // The user's lock (and its email) is for the email's count only: failures from the user's
         // own browser must not let anyone lock them out of it.
         guard !attempt.trusted,
-              try LoginAttemptStore.failures(key: attempt.key, since: now.addingTimeInterval(-Self.failureWindow), db).count >= Self.lockThreshold,
+              // Up to this attempt only: others still being checked may yet succeed or be withdrawn.
+              try LoginAttemptStore.failures(key: attempt.key, since: now.addingTimeInterval(-Self.failureWindow),
+                                             through: attempt.id, db).count >= Self.lockThreshold,
               try UserStore.user(id: user.id, db)?.lockedUntil.map({ $0 <= now }) ?? true
         else { return }
         try UserStore.lock(userID: user.id, until: now.addingTimeInterval(Self.lockDuration), db)
