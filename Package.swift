@@ -31,7 +31,7 @@ let package = Package(
         // `make bench` runs it: render time of a ~20 KB page, kept out of the tests.
         .executableTarget(name: "HTMLBench", dependencies: ["HTML"]),
 
-        .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
+        .testTarget(name: "HTMLTests", dependencies: ["HTML", "HTMLBench"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "HTML", "HTTPServer", "Database"]),

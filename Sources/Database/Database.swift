@@ -109,6 +109,15 @@ extension Database {
 }
 
 extension Database {
+    /// Default: `SELECT 1` in a read transaction, the same on every engine.
+    public func ping() throws {
+        try read { connection in
+            guard try connection.queryFirst(Int.self, "SELECT 1") == 1 else {
+                throw DatabaseError.connectionFailed("ping returned an unexpected result")
+            }
+        }
+    }
+
     /// Default: an ordinary read transaction.
     public func readStatement<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
         try read(body)

@@ -282,14 +282,6 @@ public final class PostgreSQLDatabase: Database, Sendable {
         try connection.command(statement)
     }
 
-    public func ping() throws {
-        try read { connection in
-            guard try connection.queryFirst(Int.self, "SELECT 1") == 1 else {
-                throw DatabaseError.connectionFailed("ping returned an unexpected result")
-            }
-        }
-    }
-
     /// `readerConnections` counts every open pooled connection, the
     /// writer's included (PostgreSQL connections are not role-bound).
     public func statistics() -> DatabaseStatistics {

@@ -192,14 +192,6 @@ public final class SQLiteDatabase: Database, Sendable {
 
     // MARK: Maintenance
 
-    public func ping() throws {
-        try read { connection in
-            guard try connection.queryFirst(Int.self, "SELECT 1") == 1 else {
-                throw DatabaseError.connectionFailed("ping returned an unexpected result")
-            }
-        }
-    }
-
     public func statistics() -> DatabaseStatistics {
         pool.statistics()
     }
